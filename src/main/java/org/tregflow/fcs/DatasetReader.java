@@ -61,6 +61,16 @@ final class DatasetReader {
 
     private long[] readHeader() throws IOException {
         long size = src.size();
+        if (base == 0 && size >= 6) {
+            ByteBuffer magic = src.slice(0, 6);
+            byte[] m = new byte[6];
+            magic.get(m);
+            String v = new String(m, StandardCharsets.ISO_8859_1);
+            if (!FcsReader.versionSyntax(v)) {
+                throw err("HEADER", 0, "begins with '" + printable(v) + "'; expected 'FCS' and a version such as"
+                        + " FCS3.1: this is not an FCS file");
+            }
+        }
         if (size - base < FcsReader.HEADER_LENGTH) {
             throw err("HEADER", base, (base == 0 ? "file is " + size + " bytes" : "only " + (size - base)
                     + " bytes remain") + "; an FCS HEADER needs " + FcsReader.HEADER_LENGTH);
