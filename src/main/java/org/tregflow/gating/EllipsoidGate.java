@@ -91,15 +91,15 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
     public Population apply(EventSource source, Population parent) {
         int n = mean.length;
         double[][] inv = inverseCovariance();
-        float[][] cols = new float[n][];
+        double[][] cols = new double[n][];
         for (int d = 0; d < n; d++) {
-            cols[d] = source.values(dimensions.get(d));
+            cols[d] = source.doubleValues(dimensions.get(d));
         }
         long[] pw = parent.words();
         long[] out = new long[pw.length];
         if (n == 2) {
             // The common case, unrolled: no scratch array, three multiplies per event.
-            float[] c0 = cols[0], c1 = cols[1];
+            double[] c0 = cols[0], c1 = cols[1];
             double m0 = mean[0], m1 = mean[1];
             double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
             for (int w = 0; w < pw.length; w++) {

@@ -3,7 +3,8 @@ package org.tregflow.gating;
 /**
  * Supplies gates with their input: for each {@link Dimension}, the column of values of every event, already
  * compensated and transformed as the dimension says. Implementations compute each dimension once and cache it,
- * so several gates on the same axes cost one pass.
+ * so several gates on the same axes cost one pass. Gates read {@link #doubleValues}; {@link #values} is the
+ * compact form for plots and statistics.
  */
 public interface EventSource {
     int eventCount();
@@ -15,4 +16,19 @@ public interface EventSource {
      * @throws GateException when the dimension cannot be resolved (unknown parameter, missing matrix)
      */
     float[] values(Dimension dimension);
+
+    /**
+     * The same values in double precision; gates read these. A value computed in double (compensated,
+     * transformed) and rounded to float can cross a gate boundary: the Gating-ML compliance suite has such events.
+     * Sources that compute in double should override this and cache; the default widens {@link #values}.
+     */
+    default double[] doubleValues(Dimension dimension) {
+        float[] f = values(dimension);
+        int n = eventCount();
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
 }

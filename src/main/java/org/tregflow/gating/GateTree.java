@@ -125,6 +125,7 @@ public final class GateTree {
 
     /** Every population, keyed by population id in evaluation order. */
     public Map<String, Population> evaluate(EventSource source) {
+        source = new Memo(source);
         Map<String, Population> done = new LinkedHashMap<>();
         for (Gate g : ordered) {
             done.putAll(evaluate(g, source, done));
@@ -154,5 +155,30 @@ public final class GateTree {
         }
         BooleanGate b = (BooleanGate) gate;
         return Map.of(b.id(), b.apply(known::get, parent));
+    }
+
+    /** Widens each dimension once per evaluation even if the source does not cache its double columns. */
+    private static final class Memo implements EventSource {
+        private final EventSource inner;
+        private final Map<Dimension, double[]> cache = new HashMap<>();
+
+        Memo(EventSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int eventCount() {
+            return inner.eventCount();
+        }
+
+        @Override
+        public float[] values(Dimension d) {
+            return inner.values(d);
+        }
+
+        @Override
+        public double[] doubleValues(Dimension d) {
+            return cache.computeIfAbsent(d, inner::doubleValues);
+        }
     }
 }

@@ -54,8 +54,8 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
 
     @Override
     public Population apply(EventSource source, Population parent) {
-        float[] xs = source.values(x);
-        float[] ys = source.values(y);
+        double[] xs = source.doubleValues(x);
+        double[] ys = source.doubleValues(y);
         int n = vertices.size();
         double[] vx = new double[n];
         double[] vy = new double[n];
@@ -116,7 +116,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
             return false;
         }
         double cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
-        // Relative tolerance: event values are floats, so "on the edge" is judged at float resolution.
+        // A tiny relative tolerance: the cross product of a point truly on the edge is rounding noise, not zero.
         double scale = Math.abs(x2 - x1) + Math.abs(y2 - y1);
         return Math.abs(cross) <= 1e-9 * scale * (Math.abs(px) + Math.abs(py) + 1);
     }

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Gating-ML 2.0 rectangle gate (§5.3.1): an n-dimensional box; with one dimension it is a range gate. An event is
- * inside when {@code min <= x < max} on every dimension. An open end is an infinite bound: {@code -Infinity} min
- * accepts every number, {@code +Infinity} max accepts every number including {@code +Infinity} (a ratio divided
- * by zero). NaN is never inside.
+ * inside when {@code min <= x < max} on every dimension. An open end is an infinite bound, taken literally:
+ * an open min accepts {@code -Infinity}, an open max does not accept {@code +Infinity} (a ratio divided by zero),
+ * as the compliance suite's reference results (flowCore) expect. NaN is never inside.
  */
 public record RectangleGate(String id, String parentId, List<Range> ranges) implements GeometricGate {
 
@@ -41,7 +41,7 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         }
 
         public boolean contains(double x) {
-            return x >= min && (x < max || max == Double.POSITIVE_INFINITY);
+            return x >= min && x < max;
         }
     }
 
@@ -71,15 +71,14 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     @Override
     public Population apply(EventSource source, Population parent) {
         int k = ranges.size();
-        float[][] cols = new float[k][];
+        double[][] cols = new double[k][];
         double[] lo = new double[k];
         double[] hi = new double[k];
         for (int d = 0; d < k; d++) {
             Range r = ranges.get(d);
-            cols[d] = source.values(r.dimension());
+            cols[d] = source.doubleValues(r.dimension());
             lo[d] = r.min();
-            // An open max becomes NaN: x >= NaN is false, so nothing (not even +Infinity) is cut at the top.
-            hi[d] = r.hasMax() ? r.max() : Double.NaN;
+            hi[d] = r.max();
         }
         long[] pw = parent.words();
         long[] out = new long[pw.length];
@@ -94,8 +93,8 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
                 boolean in = true;
                 for (int d = 0; d < k; d++) {
                     double x = cols[d][i];
-                    // hi NaN marks an open max; x >= lo already rejects NaN values.
-                    if (!(x >= lo[d]) || (x >= hi[d])) {
+                    // Written so that NaN fails: !(NaN >= lo) is true.
+                    if (!(x >= lo[d] && x < hi[d])) {
                         in = false;
                         break;
                     }

@@ -14,8 +14,9 @@ import org.tregflow.transform.Transform;
 /**
  * Gate input as Gating-ML 2.0 defines it, from a table of scale values: compensation per dimension
  * ({@code FCS} = the file's spillover, {@code uncompensated}, or a spectrum matrix id), then fratio, then the
- * transform. Intermediate values stay in double and are rounded to float once, at the end, so a value on a gate
- * boundary is judged as exactly as a double implementation would. Each column is computed once and cached.
+ * transform, all in double: gates read {@link #doubleValues}, so a value on a gate boundary is judged as exactly as
+ * the reference implementations judge it ({@link #values} rounds to float once, for plots). Each column is computed
+ * once and cached.
  *
  * <p>A parameter that the referenced matrix does not cover (FSC in a gate whose other axis is compensated, or any
  * parameter when the file has no spillover) is used uncompensated, as the standard says for FCS compensation.
@@ -26,7 +27,8 @@ public final class GatingMlEventSource implements EventSource {
     private final Map<String, SpectrumMatrix> matrices;
     private final Map<String, double[][]> unmixing = new HashMap<>();
     private final Map<String, double[]> base = new HashMap<>();
-    private final Map<Dimension, float[]> columns = new HashMap<>();
+    private final Map<Dimension, double[]> columns = new HashMap<>();
+    private final Map<Dimension, float[]> rounded = new HashMap<>();
 
     /**
      * @param fileSpillover the FCS file's own spillover ($SPILLOVER/SPILL), or null when it has none
@@ -45,7 +47,21 @@ public final class GatingMlEventSource implements EventSource {
 
     @Override
     public synchronized float[] values(Dimension d) {
-        float[] c = columns.get(d);
+        float[] f = rounded.get(d);
+        if (f == null) {
+            double[] v = doubleValues(d);
+            f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            rounded.put(d, f);
+        }
+        return f;
+    }
+
+    @Override
+    public synchronized double[] doubleValues(Dimension d) {
+        double[] c = columns.get(d);
         if (c != null) {
             return c;
         }
@@ -61,13 +77,16 @@ public final class GatingMlEventSource implements EventSource {
         } else {
             v = base(d.name(), d.compensationRef());
         }
-        c = new float[n];
         Transform t = d.transform();
-        for (int i = 0; i < n; i++) {
-            c[i] = (float) (t == null ? v[i] : t.apply(v[i]));
+        if (t != null) {
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = t.apply(v[i]);
+            }
+            v = out;
         }
-        columns.put(d, c);
-        return c;
+        columns.put(d, v);
+        return v;
     }
 
     /** Scale values of one parameter after the named compensation, in double. */
