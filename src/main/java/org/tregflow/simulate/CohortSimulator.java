@@ -72,7 +72,7 @@ public final class CohortSimulator {
         EventTable table = new EventTable(Panel.channels(config.channels()), g.columns(), config.events());
         FileTruth truth = new FileTruth(file, p.id(), visit.name(), p.arm(), p.response(), visit.order(),
                 visit.day(), g.counts());
-        return new SimulatedSample(file, table, keywords(p, visit, file), spillover, truth);
+        return new SimulatedSample(file, table, keywords(p, visit, file), spillover, truth, g.labels());
     }
 
     private Keywords keywords(PatientProfile p, Visit visit, String file) {

@@ -43,8 +43,8 @@ final class EventGenerator {
         }
     }
 
-    /** The generated columns (in {@link Panel#channels(int)} order) and the count of each category. */
-    record Generated(float[][] columns, int[] counts) {
+    /** The generated columns (in {@link Panel#channels(int)} order), the count and the label of each event. */
+    record Generated(float[][] columns, int[] counts, byte[] labels) {
     }
 
     static Generated generate(double[] composition, int events, int channels, UniformRandomProvider rng) {
@@ -174,7 +174,7 @@ final class EventGenerator {
             clock += -StrictMath.log1p(-rng.nextDouble()) * meanTick;
             cols[time][e] = (float) Math.floor(clock);
         }
-        return new Generated(cols, counts);
+        return new Generated(cols, counts, labels);
     }
 
     private int drawLymphocyte(double[] cumulative) {
