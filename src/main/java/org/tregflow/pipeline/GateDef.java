@@ -10,7 +10,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code rectangle} (the default when {@code dimensions} is given): each dimension has fixed {@code min} /
  *       {@code max} or a data-driven {@code method} (density_valley, quantile, tail_cut) computed on the parent's
- *       events that pass the dimensions before it (so "CD3- then CD56+" finds the CD56 cut among CD3- cells);</li>
+ *       events (with {@code sequential: true}: on those passing the dimensions before it);</li>
  *   <li>{@code quadrant}: {@code markers} (2), {@code dividers} [x, y], {@code quadrant} "++", "+-", "-+" or "--";</li>
  *   <li>{@code polygon}: {@code markers} (2), {@code vertices} [[x, y], …];</li>
  *   <li>{@code ellipse}: {@code markers} (2), {@code mean}, {@code covariance}, {@code radius} (Mahalanobis);</li>
@@ -23,7 +23,8 @@ import java.util.List;
  * {@code optional: true} skips the gate when the file lacks one of its (optional) markers; its children then hang
  * from its parent.
  */
-public record GateDef(String name, String parent, String method, Boolean optional, List<String> markers,
+public record GateDef(String name, String parent, String method, Boolean optional, Boolean sequential,
+                      List<String> markers,
                       List<DimensionDef> dimensions, List<Double> dividers, String quadrant,
                       List<List<Double>> vertices, List<Double> mean, List<List<Double>> covariance, Double radius,
                       Integer components, String pick, Double minX, Double minWeight, List<Double> target,
@@ -40,6 +41,15 @@ public record GateDef(String name, String parent, String method, Boolean optiona
         if (parent == null || parent.isBlank()) {
             parent = ROOT;
         }
+    }
+
+    /**
+     * False (the default): every data-driven dimension is computed on the parent's events. True: each on the
+     * parent's events that pass the dimensions before it ("CD3- then CD56+ among them"). Sequential cuts need a
+     * population with both modes left, so the default is the safer one.
+     */
+    public boolean isSequential() {
+        return Boolean.TRUE.equals(sequential);
     }
 
     public boolean isOptional() {

@@ -13,8 +13,10 @@ import java.util.Locale;
  * between the two peaks, restricted to the optional search range.
  *
  * <p>Unimodal fallback (documented rule): when no second peak qualifies, or the search range leaves nothing
- * between the peaks, the cut is a tail cut at {@code mode ± fallbackK * spread} of the single peak (see
- * {@link TailCut}) on the side being kept away from, and the result carries a warning.
+ * between the peaks, the single peak is taken to be the NEGATIVE population and the cut is a tail cut above it at
+ * {@code mode + fallbackK * spread} (spread from the peak's lower half, see {@link TailCut}), whichever side is
+ * kept: a positive gate then keeps only the bright tail, a negative gate keeps the peak. The result carries a
+ * warning. (A single peak is far more often a missing positive population than a missing negative one.)
  */
 public final class DensityValley {
     /** A valley deeper than this fraction of the lower peak separates two populations. */
@@ -91,7 +93,7 @@ public final class DensityValley {
             }
         }
         Threshold tail = TailCut.fromPeak(values, n, kde,
-                new TailCut.Params(p.keep(), TailCut.Reference.HIGHEST_PEAK, p.fallbackK()));
+                new TailCut.Params(Side.POSITIVE, TailCut.Reference.HIGHEST_PEAK, p.fallbackK()));
         double cut = tail.value();
         if (p.searchMin() != null) {
             cut = Math.max(cut, p.searchMin());
