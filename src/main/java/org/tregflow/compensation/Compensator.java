@@ -19,7 +19,7 @@ import org.tregflow.fcs.EventTable;
  * outside its blocks - are skipped.
  */
 public final class Compensator {
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = 512;
     /** Inverses by matrix value (record equality); a batch uses a handful of matrices, so this stays tiny. */
     private static final Map<SpilloverMatrix, double[][]> INVERSES = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 256;
@@ -58,25 +58,33 @@ public final class Compensator {
             }
         }
         double[][] inverse = inverseOf(matrix);
+        // Per output: only its non-zero coefficients and their input columns.
+        float[][][] terms = new float[outputIndex.length][][];
+        double[][] coefficients = new double[outputIndex.length][];
+        for (int j = 0; j < outputIndex.length; j++) {
+            int nonZero = 0;
+            for (int i = 0; i < size; i++) {
+                if (inverse[i][outputIndex[j]] != 0) {
+                    nonZero++;
+                }
+            }
+            terms[j] = new float[nonZero][];
+            coefficients[j] = new double[nonZero];
+            for (int i = 0, k = 0; i < size; i++) {
+                double coefficient = inverse[i][outputIndex[j]];
+                if (coefficient != 0) {
+                    terms[j][k] = inputs[i];
+                    coefficients[j][k++] = coefficient;
+                }
+            }
+        }
         int n = table.eventCount();
         float[][] result = new float[outputIndex.length][n];
         double[] acc = new double[BLOCK];
         for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            int len = end - start;
+            int len = Math.min(n, start + BLOCK) - start;
             for (int j = 0; j < outputIndex.length; j++) {
-                int col = outputIndex[j];
-                java.util.Arrays.fill(acc, 0, len, 0.0);
-                for (int i = 0; i < size; i++) {
-                    double coefficient = inverse[i][col];
-                    if (coefficient == 0) {
-                        continue;
-                    }
-                    float[] x = inputs[i];
-                    for (int e = 0; e < len; e++) {
-                        acc[e] += x[start + e] * coefficient;
-                    }
-                }
+                accumulate(terms[j], coefficients[j], start, len, acc);
                 float[] out = result[j];
                 for (int e = 0; e < len; e++) {
                     out[start + e] = (float) acc[e];
@@ -84,6 +92,36 @@ public final class Compensator {
             }
         }
         return result;
+    }
+
+    /**
+     * acc[0..len) = sum_k x_k[start + e] * c_k. Four input columns per pass over the block, so the accumulator is
+     * loaded and stored once per four products instead of once per product.
+     */
+    private static void accumulate(float[][] x, double[] c, int start, int len, double[] acc) {
+        int k = 0;
+        java.util.Arrays.fill(acc, 0, len, 0.0);
+        for (; k + 4 <= x.length; k += 4) {
+            float[] x0 = x[k];
+            float[] x1 = x[k + 1];
+            float[] x2 = x[k + 2];
+            float[] x3 = x[k + 3];
+            double c0 = c[k];
+            double c1 = c[k + 1];
+            double c2 = c[k + 2];
+            double c3 = c[k + 3];
+            for (int e = 0; e < len; e++) {
+                int at = start + e;
+                acc[e] += x0[at] * c0 + x1[at] * c1 + x2[at] * c2 + x3[at] * c3;
+            }
+        }
+        for (; k < x.length; k++) {
+            float[] x0 = x[k];
+            double c0 = c[k];
+            for (int e = 0; e < len; e++) {
+                acc[e] += x0[start + e] * c0;
+            }
+        }
     }
 
     /** The inverse of {@code matrix}, computed once per distinct matrix across files and threads. */
