@@ -61,6 +61,16 @@ final class DatasetReader {
 
     private long[] readHeader() throws IOException {
         long size = src.size();
+        if (base == 0 && size >= 6) {
+            ByteBuffer magic = src.slice(0, 6);
+            byte[] m = new byte[6];
+            magic.get(m);
+            String v = new String(m, StandardCharsets.ISO_8859_1);
+            if (!FcsReader.versionSyntax(v)) {
+                throw err("HEADER", 0, "begins with '" + printable(v) + "'; expected 'FCS' and a version such as"
+                        + " FCS3.1: this is not an FCS file");
+            }
+        }
         if (size - base < FcsReader.HEADER_LENGTH) {
             throw err("HEADER", base, (base == 0 ? "file is " + size + " bytes" : "only " + (size - base)
                     + " bytes remain") + "; an FCS HEADER needs " + FcsReader.HEADER_LENGTH);
@@ -415,6 +425,17 @@ final class DatasetReader {
         long length = seg[1] - seg[0] + 1;
         if (seg[0] == 0 && seg[1] == 0 || seg[1] < seg[0]) {
             length = 0;
+        }
+        if (length > 0 && start + length > src.size()) {
+            long end = start + length - 1;
+            if (end == src.size() && (needed < 0 || needed < length)) {
+                strictOrWarn("$ENDDATA", end, "DATA segment ends one byte past the end of the file (off-by-one"
+                        + " $ENDDATA); read up to the last byte");
+                length--;
+            } else {
+                throw err("DATA", start, "segment ends at byte " + end + " but the file has only " + src.size()
+                        + " bytes (truncated file?)");
+            }
         }
         if (tot < 0) {
             tot = deriveEventCount(layout, length);

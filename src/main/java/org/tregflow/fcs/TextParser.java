@@ -46,6 +46,17 @@ final class TextParser {
         while (i < n) {
             byte b = text.get(base + i);
             if (b == delimiter) {
+                if (i + 2 == n && text.get(base + i + 1) == delimiter) {
+                    // A doubled delimiter closing the segment is a last keyword with an empty value (FCS 2.0
+                    // writers such as CellQuest), not an escaped delimiter: nothing can follow it.
+                    tokens.add(decode(token, len));
+                    tokenStarts.add(tokenStart);
+                    tokens.add("");
+                    tokenStarts.add(i + 1);
+                    len = 0;
+                    endedOnDelimiter = true;
+                    break;
+                }
                 if (i + 1 < n && text.get(base + i + 1) == delimiter) {
                     token = append(token, len, delimiter);
                     len++;

@@ -12,17 +12,18 @@ package org.tregflow.transform;
  *
  * <p><b>Accuracy bound:</b> within 1e-6 of the exact form on the 0-1 scale, for every x, including negatives down
  * to the bottom of the scale and beyond, and values above T (linear interpolation in a bin of relative width
- * 2^-8 on a curve whose log-regime curvature is 1/(b x^2) errs by at most 2^-16 / (8 b), about 2e-7 for M + A
- * &gt;= 4; the transition zone is checked by {@code FastLogicleTest} on dense sweeps). The bulk float method adds
- * float rounding of the result (&lt; 6e-8). The inverse is the exact, explicit one.
+ * 2^-8 on a curve whose log-regime curvature is 1/(b x^2), b = (M + A) ln 10, errs by at most 2^-16 / (8 b),
+ * under 4e-7 for M + A &gt;= 2; below that 2^-10 bins are used; the transition zone is checked by
+ * {@code FastLogicleTest} on dense sweeps: worst seen 4.4e-7). The bulk float method adds float rounding of the
+ * result (&lt; 6e-8). The inverse is the exact, explicit one.
  */
 public final class FastLogicle implements Transform {
-    private static final int MANTISSA_BITS_KEPT = 8;
-    private static final int SHIFT = 23 - MANTISSA_BITS_KEPT;
     /** Cubic term bound in the linear zone: |B'''/6| x^3 / B'^4 below this is invisible on the 0-1 scale. */
     private static final double LINEAR_ZONE_ERROR = 1e-10;
 
     private final Logicle exact;
+    /** 23 minus the mantissa bits kept: 8 bits (256 bins per octave), 10 when M + A &lt; 2 (flatter log zone). */
+    private final int shift;
     private final double zero;
     private final double slopeAtZero;
     private final int lowBin;
@@ -36,6 +37,7 @@ public final class FastLogicle implements Transform {
 
     public FastLogicle(Logicle exact) {
         this.exact = exact;
+        this.shift = 23 - (exact.M() + exact.A() >= 2 ? 8 : 10);
         this.zero = exact.zero();
         this.slopeAtZero = 1 / exact.slopeAtZero();
         double t0 = exact.slopeAtZero();
@@ -43,8 +45,8 @@ public final class FastLogicle implements Transform {
         double linearLimit = t2 == 0 ? exact.T() : Math.cbrt(LINEAR_ZONE_ERROR * Math.pow(t0, 4) / t2);
         int lowExponent = Math.max(-60, Math.min(Math.getExponent(linearLimit), Math.getExponent(exact.T()) - 1));
         int highExponent = Math.getExponent(exact.T()) + 12;
-        lowBin = Float.floatToRawIntBits(Math.scalb(1f, lowExponent)) >>> SHIFT;
-        int highBin = Float.floatToRawIntBits(Math.scalb(1f, highExponent)) >>> SHIFT;
+        lowBin = Float.floatToRawIntBits(Math.scalb(1f, lowExponent)) >>> shift;
+        int highBin = Float.floatToRawIntBits(Math.scalb(1f, highExponent)) >>> shift;
         binCount = highBin - lowBin;
         chords = new double[2 * binCount];
         double left = edge(0);
@@ -61,7 +63,7 @@ public final class FastLogicle implements Transform {
     }
 
     private double edge(int bin) {
-        return Float.intBitsToFloat((lowBin + bin) << SHIFT);
+        return Float.intBitsToFloat((lowBin + bin) << shift);
     }
 
     public Logicle exact() {
@@ -71,7 +73,7 @@ public final class FastLogicle implements Transform {
     @Override
     public double apply(double x) {
         double v = Math.abs(x);
-        int bin = (Float.floatToRawIntBits((float) v) >>> SHIFT) - lowBin;
+        int bin = (Float.floatToRawIntBits((float) v) >>> shift) - lowBin;
         double h;
         if (Integer.compareUnsigned(bin, binCount) < 0) {
             h = chords[2 * bin] + chords[2 * bin + 1] * v;
@@ -86,11 +88,12 @@ public final class FastLogicle implements Transform {
         final double[] table = chords;
         final int low = lowBin;
         final int count = binCount;
+        final int sh = shift;
         final double y0 = zero;
         for (int i = 0; i < n; i++) {
             float x = src[i];
             float v = Math.abs(x);
-            int bin = (Float.floatToRawIntBits(v) >>> SHIFT) - low;
+            int bin = (Float.floatToRawIntBits(v) >>> sh) - low;
             double h;
             if (Integer.compareUnsigned(bin, count) < 0) {
                 h = table[2 * bin] + table[2 * bin + 1] * v;
