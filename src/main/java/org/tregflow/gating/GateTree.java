@@ -128,7 +128,13 @@ public final class GateTree {
         source = new Memo(source);
         Map<String, Population> done = new LinkedHashMap<>();
         for (Gate g : ordered) {
-            done.putAll(evaluate(g, source, done));
+            try {
+                done.putAll(evaluate(g, source, done));
+            } catch (GateException e) {
+                // Name the gate: a missing channel or matrix is only actionable when one knows which gate needs it.
+                throw e.getMessage().startsWith("gate " + g.id()) ? e
+                        : new GateException("gate " + g.id() + ": " + e.getMessage(), e);
+            }
         }
         return done;
     }
