@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Write a synthetic low-dose IL-2 trial: FCS 3.1 files (PATIENT_VISIT.fcs, visits V0 baseline, "
                 + "C1 after cycle 1, C4 after cycle 4 = endpoint, FU follow-up; arms IL-2:placebo 2:1), samples.csv, "
                 + "and the truth: truth_files.csv (true count of every population per file) and truth_endpoint.csv "
-                + "(true fold change of %CD25hi-of-Treg, C4 vs V0, per patient).",
+                + "(true fold change of %%CD25hi-of-Treg, C4 vs V0, per patient).",
                 "The same options give the same bytes."})
 public final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -63,12 +63,21 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder");
+        }
         CohortSimulator sim = new CohortSimulator(config);
         CohortTruth truth;
         try {
             truth = sim.write(out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : e.getClass().getSimpleName().replace("Exception", "");
+            throw new java.io.IOException("cannot write the cohort to " + out + ": " + why
+                    + (e.getMessage() != null && !e.getMessage().equals(out.toString()) ? " (" + e.getMessage() + ")" : ""),
+                    e);
         }
         long met = truth.endpoints().stream().filter(EndpointTruth::met).count();
         spec.commandLine().getOut().printf("wrote %d FCS files (%,d events, %d channels each), %s, %s and %s to %s;"
