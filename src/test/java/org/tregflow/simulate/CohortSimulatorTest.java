@@ -101,6 +101,20 @@ class CohortSimulatorTest {
     }
 
     @Test
+    void aCustomScheduleNamesItsOwnEndpointVisit() throws IOException {
+        List<Visit> weeks = List.of(new Visit("W0", 0, 0, 0), new Visit("W12", 1, 84, 1));
+        CohortConfig cfg = new CohortConfig(2, 2_000, 3, 13, weeks, "W12", List.of(), 2);
+        CohortTruth t = new CohortSimulator(cfg).write(tmp);
+        assertEquals(List.of("P01_W0.fcs", "P01_W12.fcs", "P02_W0.fcs", "P02_W12.fcs"),
+                t.files().stream().map(FileTruth::file).toList());
+        assertEquals("W12", t.endpoints().get(0).endpointVisit());
+        assertEquals(84, t.files().get(1).day());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CohortConfig(2, 2_000, 3, 13, weeks, "C4", List.of(), 2));
+        assertTrue(e.getMessage().contains("C4"), e.getMessage());
+    }
+
+    @Test
     void largestRemainderAllocationIsExact() {
         assertArrayEquals(new int[] {3, 3, 4}, EventGenerator.allocate(new double[] {1, 1, 1.2}, 10));
         assertArrayEquals(new int[] {1, 1, 1}, EventGenerator.allocate(new double[] {1, 1, 1}, 3));
