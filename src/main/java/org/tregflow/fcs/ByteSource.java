@@ -1,0 +1,90 @@
+package org.tregflow.fcs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The bytes of one FCS file, read by absolute offset. A file is never read whole: HEADER and TEXT are small
+ * reads, DATA is memory-mapped so decoding runs straight from the page cache into the columns.
+ */
+abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile, ByteSource.OfArray {
+    /** Segments at least this large are mapped rather than copied to the heap. */
+    private static final int MAP_THRESHOLD = 1 << 20;
+
+    abstract long size();
+
+    /** {@code length} bytes from {@code offset}; the caller has checked both against {@link #size()}. */
+    abstract ByteBuffer slice(long offset, int length) throws IOException;
+
+    static ByteSource open(Path path) throws IOException {
+        return new OfFile(FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    static ByteSource of(byte[] bytes) {
+        return new OfArray(bytes);
+    }
+
+    static final class OfFile extends ByteSource {
+        private final FileChannel channel;
+        private final long size;
+
+        OfFile(FileChannel channel) throws IOException {
+            this.channel = channel;
+            this.size = channel.size();
+        }
+
+        @Override
+        long size() {
+            return size;
+        }
+
+        @Override
+        ByteBuffer slice(long offset, int length) throws IOException {
+            if (length >= MAP_THRESHOLD) {
+                return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(length);
+            long pos = offset;
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, pos);
+                if (n < 0) {
+                    // The file shrank under us; the caller reports it as truncation.
+                    throw new java.io.EOFException("file ended at byte " + pos);
+                }
+                pos += n;
+            }
+            return buf.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    static final class OfArray extends ByteSource {
+        private final byte[] bytes;
+
+        OfArray(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        long size() {
+            return bytes.length;
+        }
+
+        @Override
+        ByteBuffer slice(long offset, int length) {
+            return ByteBuffer.wrap(bytes, (int) offset, length).slice();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

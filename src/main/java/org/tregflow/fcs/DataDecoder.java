@@ -1,0 +1,269 @@
+package org.tregflow.fcs;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+
+/**
+ * Decodes a DATA segment into one {@code float[]} per channel, values as stored (integers unsigned, masked to the
+ * bits their $PnR needs). The common layouts (all 32-bit float, all 16-bit or 32-bit integer, all 64-bit double, in
+ * either plain byte order) get their own loops over typed NIO views; everything else (mixed widths, mixed legacy
+ * byte orders, odd bit widths, ASCII) goes through a general loop that is slower but exact.
+ */
+final class DataDecoder {
+    private DataDecoder() {
+    }
+
+    /**
+     * @param masks per channel: AND-mask for integer values (-1L = none)
+     * @return per channel: true when at least one integer value had bits above its mask (so masking changed it)
+     */
+    static boolean[] decodeBinary(ByteBuffer data, DataLayout layout, int events, float[][] cols, long[] masks) {
+        int par = layout.channelCount();
+        boolean[] masked = new boolean[par];
+        if (events == 0) {
+            return masked;
+        }
+        ByteOrder order = layout.littleEndian() ? ByteOrder.LITTLE_ENDIAN
+                : layout.bigEndian() ? ByteOrder.BIG_ENDIAN : null;
+        ByteBuffer buf = data.duplicate();
+        if (order != null && !layout.packed()) {
+            buf.order(order);
+            if (layout.allOf('F', 32)) {
+                floats(buf.asFloatBuffer(), events, cols);
+                return masked;
+            }
+            if (layout.allOf('D', 64)) {
+                doubles(buf.asDoubleBuffer(), events, cols);
+                return masked;
+            }
+            if (layout.allOf('I', 16)) {
+                shorts(buf.asShortBuffer(), events, cols, masks, masked);
+                return masked;
+            }
+            if (layout.allOf('I', 32)) {
+                ints(buf.asIntBuffer(), events, cols, masks, masked);
+                return masked;
+            }
+        }
+        if (layout.packed()) {
+            packed(buf, layout, events, cols, masks, masked);
+        } else {
+            general(buf, layout, events, cols, masks, masked);
+        }
+        return masked;
+    }
+
+    private static void floats(FloatBuffer fb, int events, float[][] cols) {
+        int par = cols.length;
+        int i = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                cols[c][e] = fb.get(i++);
+            }
+        }
+    }
+
+    private static void doubles(DoubleBuffer db, int events, float[][] cols) {
+        int par = cols.length;
+        int i = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                cols[c][e] = (float) db.get(i++);
+            }
+        }
+    }
+
+    private static void shorts(ShortBuffer sb, int events, float[][] cols, long[] masks, boolean[] masked) {
+        int par = cols.length;
+        int[] m = new int[par];
+        int[] over = new int[par];
+        for (int c = 0; c < par; c++) {
+            m[c] = (int) (masks[c] & 0xFFFF);
+        }
+        int i = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                int v = sb.get(i++) & 0xFFFF;
+                over[c] |= v & ~m[c];
+                cols[c][e] = v & m[c];
+            }
+        }
+        for (int c = 0; c < par; c++) {
+            masked[c] = over[c] != 0;
+        }
+    }
+
+    private static void ints(IntBuffer ib, int events, float[][] cols, long[] masks, boolean[] masked) {
+        int par = cols.length;
+        long[] m = new long[par];
+        long[] over = new long[par];
+        for (int c = 0; c < par; c++) {
+            m[c] = masks[c] & 0xFFFF_FFFFL;
+        }
+        int i = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                long v = ib.get(i++) & 0xFFFF_FFFFL;
+                over[c] |= v & ~m[c];
+                cols[c][e] = v & m[c];
+            }
+        }
+        for (int c = 0; c < par; c++) {
+            masked[c] = over[c] != 0;
+        }
+    }
+
+    /** Any byte-aligned layout: per channel width and byte significance from $BYTEORD. */
+    private static void general(ByteBuffer buf, DataLayout layout, int events, float[][] cols, long[] masks,
+                                boolean[] masked) {
+        int par = layout.channelCount();
+        int[][] shifts = new int[par][];
+        for (int c = 0; c < par; c++) {
+            shifts[c] = shifts(layout.bits()[c] / 8, layout.byteOrder());
+        }
+        char[] types = layout.types();
+        long[] over = new long[par];
+        int pos = buf.position();
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                int[] sh = shifts[c];
+                long v = 0;
+                for (int k = 0; k < sh.length; k++) {
+                    v |= (buf.get(pos++) & 0xFFL) << sh[k];
+                }
+                cols[c][e] = toFloat(types[c], sh.length, v, masks[c], over, c);
+            }
+        }
+        for (int c = 0; c < par; c++) {
+            masked[c] = over[c] != 0;
+        }
+    }
+
+    private static float toFloat(char type, int width, long v, long mask, long[] over, int c) {
+        switch (type) {
+            case 'F':
+                return Float.intBitsToFloat((int) v);
+            case 'D':
+                return (float) Double.longBitsToDouble(v);
+            default:
+                over[c] |= v & ~mask;
+                return unsignedToFloat(v & mask);
+        }
+    }
+
+    static float unsignedToFloat(long v) {
+        return v >= 0 ? (float) v : (float) ((v >>> 1) * 2.0 + (v & 1));
+    }
+
+    /**
+     * Bit shift for each stored byte of a {@code width}-byte value. $BYTEORD lists significances for its own width;
+     * a value of another width (16-bit data in a file that says 1,2,3,4) follows its direction.
+     */
+    static int[] shifts(int width, int[] byteOrder) {
+        int[] sh = new int[width];
+        if (byteOrder.length == width) {
+            for (int k = 0; k < width; k++) {
+                sh[k] = 8 * byteOrder[k];
+            }
+            return sh;
+        }
+        boolean little = byteOrder.length < 2 || byteOrder[0] < byteOrder[byteOrder.length - 1];
+        for (int k = 0; k < width; k++) {
+            sh[k] = 8 * (little ? k : width - 1 - k);
+        }
+        return sh;
+    }
+
+    /**
+     * Odd-width integers as one continuous bit stream (FCS 2.0). Big-endian files fill each byte from its most
+     * significant bit, little-endian files from its least significant bit.
+     */
+    private static void packed(ByteBuffer buf, DataLayout layout, int events, float[][] cols, long[] masks,
+                               boolean[] masked) {
+        int par = layout.channelCount();
+        int[] bits = layout.bits();
+        boolean msbFirst = !layout.littleEndian();
+        long[] over = new long[par];
+        int base = buf.position();
+        long bitPos = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                int w = bits[c];
+                long v = 0;
+                for (int k = 0; k < w; k++, bitPos++) {
+                    int b = buf.get(base + (int) (bitPos >>> 3)) & 0xFF;
+                    int bit = msbFirst ? (b >>> (7 - (int) (bitPos & 7))) & 1 : (b >>> (int) (bitPos & 7)) & 1;
+                    if (msbFirst) {
+                        v = (v << 1) | bit;
+                    } else {
+                        v |= (long) bit << k;
+                    }
+                }
+                over[c] |= v & ~masks[c];
+                cols[c][e] = unsignedToFloat(v & masks[c]);
+            }
+        }
+        for (int c = 0; c < par; c++) {
+            masked[c] = over[c] != 0;
+        }
+    }
+
+    /**
+     * ASCII values: fixed width ($PnB characters each) or, when {@code widths} is null, separated by any run of
+     * characters that cannot belong to a number.
+     *
+     * @return the number of values read (for delimited data, may be less than asked when the segment runs out)
+     */
+    static long decodeAscii(ByteBuffer data, int[] widths, int events, float[][] cols) {
+        int par = cols.length;
+        ByteBuffer buf = data.duplicate();
+        int pos = buf.position();
+        int limit = buf.limit();
+        StringBuilder sb = new StringBuilder(32);
+        long read = 0;
+        for (int e = 0; e < events; e++) {
+            for (int c = 0; c < par; c++) {
+                sb.setLength(0);
+                if (widths != null) {
+                    for (int k = 0; k < widths[c]; k++) {
+                        sb.append((char) (buf.get(pos++) & 0xFF));
+                    }
+                } else {
+                    while (pos < limit && !numberChar(buf.get(pos))) {
+                        pos++;
+                    }
+                    if (pos >= limit) {
+                        return read;
+                    }
+                    while (pos < limit && numberChar(buf.get(pos)) && sb.length() < 64) {
+                        sb.append((char) buf.get(pos++));
+                    }
+                }
+                cols[c][e] = parseAscii(sb);
+                read++;
+            }
+        }
+        return read;
+    }
+
+    private static boolean numberChar(byte b) {
+        return (b >= '0' && b <= '9') || b == '.' || b == '-' || b == '+' || b == 'e' || b == 'E';
+    }
+
+    /** NaN marks a value that is not a number; the reader turns that into an error naming the event. */
+    private static float parseAscii(StringBuilder sb) {
+        String s = sb.toString().trim();
+        if (s.isEmpty()) {
+            return 0f; // a blank fixed-width field is zero, as written by space-padding exporters
+        }
+        try {
+            return (float) Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Float.NaN;
+        }
+    }
+}

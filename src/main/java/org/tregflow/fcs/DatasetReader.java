@@ -1,0 +1,719 @@
+package org.tregflow.fcs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tregflow.compensation.SpilloverMatrix;
+
+/** Reads one data set (HEADER, TEXT, supplemental TEXT, DATA) starting at {@code base}. */
+final class DatasetReader {
+    private static final String[] HEADER_FIELDS = {"TEXT start", "TEXT end", "DATA start", "DATA end",
+        "ANALYSIS start", "ANALYSIS end"};
+
+    private final ByteSource src;
+    private final Path file;
+    private final long base;
+    private final ReadOptions options;
+    private final String label;
+    private final List<String> warnings = new ArrayList<>();
+    private final Keywords keywords = new Keywords();
+    private String version;
+    private long nextData;
+
+    DatasetReader(ByteSource src, Path file, long base, ReadOptions options, int index) {
+        this.src = src;
+        this.file = file;
+        this.base = base;
+        this.options = options;
+        this.label = index == 0 ? "" : "data set " + (index + 1) + " ";
+    }
+
+    String version() {
+        return version;
+    }
+
+    long nextData() {
+        return nextData;
+    }
+
+    FcsDataset read(boolean decode) throws IOException {
+        long[] header = readHeader();
+        readText(header[0], header[1]);
+        readSupplementalText(header[0], header[1]);
+        List<Channel> channels = channels();
+        DataLayout layout = layout(channels);
+        nextData = optionalLong("$NEXTDATA", 0);
+        SpilloverMatrix spill = spillover(channels);
+        if (!decode) {
+            return FcsReader.textOnly(keywords, channels, spill, warnings);
+        }
+        EventTable events = readData(header, channels, layout);
+        return new FcsDataset(keywords, events, spill, warnings);
+    }
+
+    // ---- HEADER ---------------------------------------------------------------------------------------------
+
+    private long[] readHeader() throws IOException {
+        long size = src.size();
+        if (base == 0 && size >= 6) {
+            ByteBuffer magic = src.slice(0, 6);
+            byte[] m = new byte[6];
+            magic.get(m);
+            String v = new String(m, StandardCharsets.ISO_8859_1);
+            if (!FcsReader.versionSyntax(v)) {
+                throw err("HEADER", 0, "begins with '" + printable(v) + "'; expected 'FCS' and a version such as"
+                        + " FCS3.1: this is not an FCS file");
+            }
+        }
+        if (size - base < FcsReader.HEADER_LENGTH) {
+            throw err("HEADER", base, (base == 0 ? "file is " + size + " bytes" : "only " + (size - base)
+                    + " bytes remain") + "; an FCS HEADER needs " + FcsReader.HEADER_LENGTH);
+        }
+        ByteBuffer h = src.slice(base, FcsReader.HEADER_LENGTH);
+        byte[] b = new byte[FcsReader.HEADER_LENGTH];
+        h.get(b);
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        version = text.substring(0, 6);
+        if (!FcsReader.versionSyntax(version)) {
+            throw err("HEADER", base, "begins with '" + printable(version) + "'; expected 'FCS' and a version"
+                    + " such as FCS3.1: this is not an FCS file");
+        }
+        if (!FcsReader.knownVersion(version)) {
+            strictOrWarn("HEADER", base, "version " + version + " is not one this reader knows (2.0, 3.0, 3.1, 3.2);"
+                    + " read as FCS 3.1");
+        }
+        if (!text.substring(6, 10).isBlank()) {
+            strictOrWarn("HEADER", base + 6, "bytes 6-9 should be blanks, found '" + printable(text.substring(6, 10))
+                    + "'");
+        }
+        long[] f = new long[6];
+        for (int i = 0; i < 6; i++) {
+            String s = text.substring(10 + 8 * i, 18 + 8 * i).trim();
+            if (s.isEmpty()) {
+                f[i] = -1;
+                continue;
+            }
+            if (!s.matches("-?\\d{1,8}")) {
+                throw err("HEADER", base + 10 + 8 * i, HEADER_FIELDS[i] + " offset is '" + printable(s)
+                        + "'; expected a number of up to 8 digits");
+            }
+            f[i] = Long.parseLong(s);
+        }
+        if (f[0] < 0 || f[1] < 0) {
+            throw err("HEADER", base + 10, "TEXT offsets are missing; expected the TEXT segment's first and last byte");
+        }
+        if (f[1] < f[0]) {
+            throw err("HEADER", base + 10, "TEXT ends (byte " + f[1] + ") before it starts (byte " + f[0] + ")");
+        }
+        if (f[0] < FcsReader.HEADER_LENGTH && version.compareTo("FCS3.0") >= 0) {
+            throw err("HEADER", base + 10, "TEXT starts at byte " + f[0] + ", inside the HEADER");
+        }
+        return f;
+    }
+
+    // ---- TEXT -----------------------------------------------------------------------------------------------
+
+    private void readText(long begin, long end) throws IOException {
+        long start = base + begin;
+        long length = end - begin + 1;
+        if (base + end >= src.size()) {
+            throw err("TEXT", start, "segment ends at byte " + (base + end) + " but the file has only " + src.size()
+                    + " bytes (truncated file?)");
+        }
+        if (length > FcsReader.maxTextBytes()) {
+            throw err("TEXT", start, "segment claims " + length + " bytes; TEXT is never that large");
+        }
+        ByteBuffer text = FcsReader.slice(src, file, "TEXT", start, length);
+        TextParser.parse(text, file, label + "TEXT", start, keywords, warnings, options.strict());
+    }
+
+    private void readSupplementalText(long textBegin, long textEnd) throws IOException {
+        long b = optionalLong("$BEGINSTEXT", 0);
+        long e = optionalLong("$ENDSTEXT", 0);
+        if (b == 0 && e == 0 || (b == textBegin && e == textEnd)) {
+            return;
+        }
+        long start = base + b;
+        if (b <= 0 || e < b || base + e >= src.size() || e - b + 1 > FcsReader.maxTextBytes()) {
+            strictOrWarn("$BEGINSTEXT", start, "supplemental TEXT offsets " + b + ".." + e
+                    + " do not lie inside the file; supplemental TEXT ignored");
+            return;
+        }
+        ByteBuffer stext = FcsReader.slice(src, file, "supplemental TEXT", start, e - b + 1);
+        byte delimiter = src.slice(base + textBegin, 1).get(0);
+        if (stext.get(stext.position()) != delimiter) {
+            strictOrWarn("supplemental TEXT", start, "does not start with the TEXT delimiter '" + (char) delimiter
+                    + "' (it holds something other than keywords); ignored");
+            return;
+        }
+        Keywords extra = new Keywords();
+        List<String> w = new ArrayList<>();
+        try {
+            TextParser.parse(stext, file, label + "supplemental TEXT", start, extra, w, options.strict());
+        } catch (FcsException ex) {
+            if (options.strict()) {
+                throw ex;
+            }
+            warnings.add("supplemental TEXT unreadable (" + ex.getMessage() + "); ignored");
+            return;
+        }
+        warnings.addAll(w);
+        extra.asMap().forEach((k, v) -> {
+            if (!keywords.put(k, v) && !keywords.get(k).orElse("").equals(v)) {
+                warnings.add("keyword " + k + " is in both TEXT and supplemental TEXT; kept the TEXT value");
+            }
+        });
+    }
+
+    // ---- channels ---------------------------------------------------------------------------------------------
+
+    private List<Channel> channels() throws FcsException {
+        String parRaw = keywords.value("$PAR");
+        if (parRaw == null) {
+            throw err("$PAR", -1, "keyword missing; expected the number of parameters per event");
+        }
+        long par = parseLong("$PAR", parRaw);
+        // Each parameter needs at least its own $PnB keyword, so $PAR cannot exceed the keyword count.
+        if (par < 1 || par > keywords.size()) {
+            throw err("$PAR", -1, "is " + par + "; expected 1 to " + keywords.size()
+                    + " (one or more parameters, each described by keywords)");
+        }
+        String dataType = keywords.value("$DATATYPE");
+        List<Channel> out = new ArrayList<>((int) par);
+        Set<String> names = new HashSet<>();
+        List<String> renamed = new ArrayList<>();
+        List<String> f2Repaired = new ArrayList<>();
+        for (int n = 1; n <= par; n++) {
+            String p = "$P" + n;
+            String name = keywords.value(p + "N");
+            if (name == null) {
+                if (!version.equals("FCS2.0")) {
+                    strictOrWarn(p + "N", -1, "missing; named the parameter P" + n);
+                }
+                name = "P" + n;
+            }
+            String unique = name;
+            for (int k = 2; names.contains(unique.toUpperCase(Locale.ROOT)); k++) {
+                unique = name + "_" + k;
+            }
+            if (!unique.equals(name)) {
+                renamed.add(name + " -> " + unique);
+            }
+            names.add(unique.toUpperCase(Locale.ROOT));
+            String marker = keywords.value(p + "S");
+            char type = type(p, dataType);
+            int bits = bits(p, type);
+            double range = range(p, bits, type);
+            double[] e = amplification(p, type, range, f2Repaired);
+            double gain = gain(p, e[0]);
+            out.add(new Channel(n, unique, marker, range, bits, e[0], e[1], gain, type));
+        }
+        if (!renamed.isEmpty()) {
+            if (options.strict()) {
+                throw err("$PnN", -1, "parameter names are not unique: " + renamed);
+            }
+            warnings.add("duplicate $PnN made unique: " + String.join(", ", renamed));
+        }
+        if (!f2Repaired.isEmpty()) {
+            warnings.add("$PnE with f2 = 0 read as f2 = 1 (log amplification needs a positive offset) for "
+                    + String.join(", ", f2Repaired));
+        }
+        return out;
+    }
+
+    private char type(String p, String dataType) throws FcsException {
+        String t = keywords.value(p + "DATATYPE");
+        String where = p + "DATATYPE";
+        if (t == null) {
+            t = dataType;
+            where = "$DATATYPE";
+        }
+        if (t == null) {
+            throw err("$DATATYPE", -1, "keyword missing; expected I, F, D or A");
+        }
+        t = t.toUpperCase(Locale.ROOT);
+        if (t.length() != 1 || "IFDA".indexOf(t.charAt(0)) < 0) {
+            throw err(where, -1, "is '" + printable(t) + "'; expected I (integer), F (float), D (double) or A (ASCII)");
+        }
+        return t.charAt(0);
+    }
+
+    private int bits(String p, char type) throws FcsException {
+        String b = keywords.value(p + "B");
+        if (b == null) {
+            if (type == 'F' || type == 'D') {
+                strictOrWarn(p + "B", -1, "missing; assumed " + (type == 'F' ? 32 : 64) + " for $DATATYPE " + type);
+                return type == 'F' ? 32 : 64;
+            }
+            throw err(p + "B", -1, "missing; expected the bits per value");
+        }
+        if (b.equals("*")) {
+            if (type != 'A') {
+                throw err(p + "B", -1, "is '*' (delimited ASCII) but the data type is " + type);
+            }
+            return 0;
+        }
+        long v = parseLong(p + "B", b);
+        if (type == 'A') {
+            if (v < 1 || v > 64) {
+                throw err(p + "B", -1, "is " + v + "; expected 1 to 64 characters per ASCII value");
+            }
+            return (int) v;
+        }
+        if (v < 1 || v > 64) {
+            throw err(p + "B", -1, "is " + v + "; expected 1 to 64 bits");
+        }
+        if (type == 'F' && v != 32 || type == 'D' && v != 64) {
+            throw err(p + "B", -1, "is " + v + " but $DATATYPE " + type + " values are " + (type == 'F' ? 32 : 64)
+                    + " bits");
+        }
+        return (int) v;
+    }
+
+    private double range(String p, int bits, char type) throws FcsException {
+        String r = keywords.value(p + "R");
+        if (r == null) {
+            double assumed = type == 'I' && bits < 63 ? Math.pow(2, bits) : 0;
+            strictOrWarn(p + "R", -1, "missing; assumed " + (long) assumed);
+            return assumed;
+        }
+        double v = parseDouble(p + "R", r);
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            strictOrWarn(p + "R", -1, "is " + r + "; expected a positive range; ignored");
+            return 0;
+        }
+        return v;
+    }
+
+    /** $PnE as {f1 (decades), f2 (offset)}; f2 = 0 with f1 > 0 is the classic broken value, repaired to 1. */
+    private double[] amplification(String p, char type, double range, List<String> repaired) throws FcsException {
+        String e = keywords.value(p + "E");
+        if (e == null) {
+            return new double[] {0, 0};
+        }
+        String[] parts = e.split(",");
+        if (parts.length != 2) {
+            strictOrWarn(p + "E", -1, "is '" + printable(e) + "'; expected 'f1,f2'; read as linear (0,0)");
+            return new double[] {0, 0};
+        }
+        double f1 = parseDouble(p + "E", parts[0]);
+        double f2 = parseDouble(p + "E", parts[1]);
+        if (!(f1 >= 0) || !(f2 >= 0) || Double.isInfinite(f1) || Double.isInfinite(f2) || f1 > 100) {
+            throw err(p + "E", -1, "is '" + printable(e) + "'; expected decades and offset >= 0");
+        }
+        if (f1 > 0 && type != 'I' && type != 'A') {
+            strictOrWarn(p + "E", -1, "log amplification " + e + " on " + (type == 'F' ? "float" : "double")
+                    + " data is not allowed; values read as linear");
+            return new double[] {0, 0};
+        }
+        if (f1 > 0 && !(range > 0)) {
+            throw err(p + "E", -1, "log amplification needs $P" + p.substring(2) + "R > 0");
+        }
+        if (f1 > 0 && f2 == 0) {
+            if (options.strict()) {
+                throw err(p + "E", -1, "is '" + e + "': log amplification with f2 = 0 is invalid");
+            }
+            repaired.add(p + "E");
+            f2 = 1;
+        }
+        return new double[] {f1, f2};
+    }
+
+    private double gain(String p, double logDecades) throws FcsException {
+        String g = keywords.value(p + "G");
+        if (g == null) {
+            return 1;
+        }
+        double v = parseDouble(p + "G", g);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            strictOrWarn(p + "G", -1, "is '" + printable(g) + "'; expected a positive gain; used 1");
+            return 1;
+        }
+        return v;
+    }
+
+    // ---- layout -----------------------------------------------------------------------------------------------
+
+    private DataLayout layout(List<Channel> channels) throws FcsException {
+        int par = channels.size();
+        char[] types = new char[par];
+        int[] bits = new int[par];
+        boolean ascii = false;
+        boolean delimited = false;
+        boolean odd = false;
+        for (int i = 0; i < par; i++) {
+            Channel c = channels.get(i);
+            types[i] = c.dataType();
+            bits[i] = c.bits();
+            if (c.dataType() == 'A') {
+                ascii = true;
+                delimited |= c.bits() == 0;
+                bits[i] = c.bits() * 8;
+            } else if (c.bits() % 8 != 0) {
+                odd = true;
+            }
+        }
+        if (ascii) {
+            for (int i = 0; i < par; i++) {
+                if (types[i] != 'A') {
+                    throw err("$DATATYPE", -1, "ASCII data cannot be mixed with binary parameters");
+                }
+                if (delimited && bits[i] != 0) {
+                    throw err("$P" + (i + 1) + "B", -1, "mixes fixed-width and delimited ('*') ASCII values");
+                }
+            }
+        }
+        int[] order = ascii ? new int[] {0} : byteOrder();
+        return new DataLayout(types, bits, order, odd, delimited);
+    }
+
+    private int[] byteOrder() throws FcsException {
+        String raw = keywords.value("$BYTEORD");
+        if (raw == null) {
+            strictOrWarn("$BYTEORD", -1, "missing; assumed little-endian 1,2,3,4");
+            return new int[] {0, 1, 2, 3};
+        }
+        String[] parts = raw.split(",");
+        if (parts.length > 8) {
+            throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected at most 8 byte numbers");
+        }
+        int[] order = new int[parts.length];
+        boolean[] used = new boolean[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String s = parts[i].trim();
+            int v = s.matches("\\d") ? s.charAt(0) - '0' : -1;
+            if (v < 1 || v > parts.length || used[v - 1]) {
+                throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected a permutation of 1.." + parts.length
+                        + " such as 1,2,3,4 or 4,3,2,1");
+            }
+            used[v - 1] = true;
+            order[i] = v - 1;
+        }
+        return order;
+    }
+
+    // ---- DATA -------------------------------------------------------------------------------------------------
+
+    private EventTable readData(long[] header, List<Channel> channels, DataLayout layout) throws IOException {
+        int par = channels.size();
+        String totRaw = keywords.value("$TOT");
+        long tot = -1;
+        if (totRaw != null) {
+            tot = parseLong("$TOT", totRaw);
+            if (tot < 0) {
+                throw err("$TOT", -1, "is " + tot + "; expected the number of events");
+            }
+        } else if (!version.equals("FCS2.0")) {
+            strictOrWarn("$TOT", -1, "missing; event count derived from the DATA segment length");
+        }
+        long needed = -1;
+        if (tot >= 0) {
+            try {
+                needed = layout.bytesFor(tot);
+            } catch (ArithmeticException e) {
+                throw err("$TOT", -1, "is " + tot + ": that many events cannot fit in any file");
+            }
+        }
+        long[] seg = dataSegment(header, needed);
+        long start = base + seg[0];
+        long length = seg[1] - seg[0] + 1;
+        if (seg[0] == 0 && seg[1] == 0 || seg[1] < seg[0]) {
+            length = 0;
+        }
+        if (length > 0 && start + length > src.size()) {
+            long end = start + length - 1;
+            if (end == src.size() && (needed < 0 || needed < length)) {
+                strictOrWarn("$ENDDATA", end, "DATA segment ends one byte past the end of the file (off-by-one"
+                        + " $ENDDATA); read up to the last byte");
+                length--;
+            } else {
+                throw err("DATA", start, "segment ends at byte " + end + " but the file has only " + src.size()
+                        + " bytes (truncated file?)");
+            }
+        }
+        if (tot < 0) {
+            tot = deriveEventCount(layout, length);
+            needed = layout.bytesFor(tot);
+        }
+        if (needed >= 0) {
+            if (needed > length) {
+                String msg = "$TOT = " + tot + " events of " + describeEvent(layout) + " need " + needed
+                        + " bytes but the DATA segment holds " + length;
+                throw err("DATA", start, needed > src.size() - start
+                        ? msg + " and the file ends at byte " + src.size() + " (truncated file?)" : msg);
+            }
+            if (length == needed + 1) {
+                strictOrWarn("$ENDDATA", start + length - 1, "DATA segment is one byte longer than $TOT events need"
+                        + " (off-by-one $ENDDATA); last byte ignored");
+            } else if (length > needed) {
+                strictOrWarn("DATA", start, "segment holds " + length + " bytes but $TOT = " + tot + " events need "
+                        + needed + "; the " + (length - needed) + " extra bytes were ignored");
+            }
+            length = needed;
+        }
+        if (tot > Integer.MAX_VALUE - 8) {
+            throw err("$TOT", -1, "is " + tot + "; more events than one column can hold");
+        }
+        int events = (int) tot;
+        if (length > 0 && start + length > src.size()) {
+            throw err("DATA", start, "segment ends at byte " + (start + length - 1) + " but the file has only "
+                    + src.size() + " bytes (truncated file?)");
+        }
+        if (layout.delimitedAscii() && events > length) {
+            throw err("DATA", start, "$TOT = " + tot + " ASCII events cannot fit in " + length + " bytes");
+        }
+        ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
+        float[][] cols = new float[par][events];
+        if (layout.types()[0] == 'A') {
+            decodeAscii(data, layout, events, cols, start);
+        } else {
+            long[] masks = masks(channels);
+            boolean[] masked = DataDecoder.decodeBinary(data, layout, events, cols, masks);
+            List<String> maskedNames = new ArrayList<>();
+            for (int c = 0; c < par; c++) {
+                if (masked[c]) {
+                    maskedNames.add(channels.get(c).name());
+                }
+            }
+            if (!maskedNames.isEmpty()) {
+                warnings.add("integer values above $PnR masked to the bits $PnR needs (bits above are not data) in "
+                        + String.join(", ", maskedNames));
+            }
+        }
+        if (options.scaleValues()) {
+            scale(channels, cols, events);
+        }
+        return new EventTable(channels, cols, events);
+    }
+
+    private void decodeAscii(ByteBuffer data, DataLayout layout, int events, float[][] cols, long start)
+            throws FcsException {
+        int[] widths = null;
+        if (!layout.delimitedAscii()) {
+            widths = new int[layout.channelCount()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = layout.bits()[i] / 8;
+            }
+        }
+        long want = (long) events * cols.length;
+        long got = DataDecoder.decodeAscii(data, widths, events, cols);
+        if (got < want) {
+            throw err("DATA", start, "ASCII segment holds " + got + " values; $TOT x $PAR needs " + want);
+        }
+        for (int c = 0; c < cols.length; c++) {
+            for (int e = 0; e < events; e++) {
+                if (Float.isNaN(cols[c][e])) {
+                    throw err("DATA", start, "ASCII value of event " + (e + 1) + ", parameter " + (c + 1)
+                            + " is not a number");
+                }
+            }
+        }
+    }
+
+    private static String describeEvent(DataLayout layout) {
+        long bits = layout.bitsPerEvent();
+        return bits % 8 == 0 ? (bits / 8) + " bytes" : bits + " bits";
+    }
+
+    private long deriveEventCount(DataLayout layout, long length) throws FcsException {
+        long bpe = layout.bitsPerEvent();
+        if (bpe <= 0) {
+            throw err("$TOT", -1, "missing, and delimited ASCII data do not tell the event count");
+        }
+        long events = length * 8 / bpe;
+        if (events * bpe != length * 8) {
+            warnings.add("$TOT missing and the DATA segment is not a whole number of events; read " + events);
+        }
+        return events;
+    }
+
+    /**
+     * Chooses the DATA segment from the HEADER and the TEXT ($BEGINDATA/$ENDDATA) offsets, relative to the data
+     * set. HEADER offsets that are 0 or blank defer to TEXT (files past 99,999,999 bytes). When both are given
+     * and disagree, the one whose length fits $TOT inside the file wins (lenient), as FlowIO does.
+     */
+    private long[] dataSegment(long[] header, long needed) throws FcsException {
+        long hb = header[2];
+        long he = header[3];
+        boolean hasHeader = hb > 0 || he > 0;
+        long tb = optionalLong("$BEGINDATA", -1);
+        long te = optionalLong("$ENDDATA", -1);
+        boolean hasText = tb >= 0 && te >= 0 && (tb > 0 || te > 0);
+        if (!hasHeader && !hasText) {
+            if (needed == 0) {
+                return new long[] {0, 0};
+            }
+            throw err("DATA", base + 26, "no DATA offsets: the HEADER's are blank or 0 and TEXT lacks"
+                    + " $BEGINDATA/$ENDDATA");
+        }
+        if (!hasText) {
+            if (!version.equals("FCS2.0")) {
+                strictOrWarn("$BEGINDATA", -1, "TEXT lacks $BEGINDATA/$ENDDATA (required since FCS 3.0);"
+                        + " used the HEADER's DATA offsets");
+            }
+            return new long[] {hb, he};
+        }
+        if (!hasHeader || (hb == tb && he == te)) {
+            return new long[] {tb, te};
+        }
+        int hs = fitness(hb, he, needed);
+        int ts = fitness(tb, te, needed);
+        long[] chosen = hs > ts ? new long[] {hb, he} : new long[] {tb, te};
+        strictOrWarn("DATA", base + 26, "HEADER says DATA is bytes " + hb + ".." + he + " but TEXT says " + tb + ".."
+                + te + "; used " + chosen[0] + ".." + chosen[1] + (hs > ts ? " (HEADER)" : " (TEXT)")
+                + ", which fits $TOT");
+        return chosen;
+    }
+
+    /** 3: exact fit; 2: one byte over (off-by-one end); 1: large enough; 0: unusable. */
+    private int fitness(long b, long e, long needed) {
+        if (b < 0 || e < b || base + e >= src.size() + 1) {
+            return 0;
+        }
+        long len = e - b + 1;
+        boolean inFile = base + e < src.size();
+        if (needed < 0) {
+            return inFile ? 1 : 0;
+        }
+        if (len == needed && inFile) {
+            return 3;
+        }
+        if (len == needed + 1) {
+            return 2;
+        }
+        return len >= needed && inFile ? 1 : 0;
+    }
+
+    private long[] masks(List<Channel> channels) {
+        long[] masks = new long[channels.size()];
+        for (int i = 0; i < masks.length; i++) {
+            Channel c = channels.get(i);
+            masks[i] = -1L;
+            if (c.dataType() == 'I' && c.range() > 0 && c.range() <= 0x1p62) {
+                long r = (long) Math.ceil(c.range());
+                int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
+                if (needed < c.bits()) {
+                    masks[i] = (1L << needed) - 1;
+                }
+            }
+        }
+        return masks;
+    }
+
+    /**
+     * Scale values: log channels f2 * 10^(f1 * v / $PnR); linear ones v / $PnG; the Time channel v * $TIMESTEP.
+     */
+    private void scale(List<Channel> channels, float[][] cols, int events) throws FcsException {
+        double timestep = timestep(channels);
+        for (int c = 0; c < cols.length; c++) {
+            Channel ch = channels.get(c);
+            float[] col = cols[c];
+            if (ch.logDecades() > 0) {
+                double k = ch.logDecades() / ch.range();
+                double f2 = ch.logOffset();
+                for (int e = 0; e < events; e++) {
+                    col[e] = (float) (f2 * Math.pow(10, k * col[e]));
+                }
+            } else if (ch.isTime() && timestep != 1) {
+                for (int e = 0; e < events; e++) {
+                    col[e] = (float) (col[e] * timestep);
+                }
+            } else if (ch.gain() != 1) {
+                double g = ch.gain();
+                for (int e = 0; e < events; e++) {
+                    col[e] = (float) (col[e] / g);
+                }
+            }
+        }
+    }
+
+    private double timestep(List<Channel> channels) throws FcsException {
+        String t = keywords.value("$TIMESTEP");
+        if (t == null || channels.stream().noneMatch(Channel::isTime)) {
+            return 1;
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        strictOrWarn("$TIMESTEP", -1, "is '" + printable(t) + "'; expected a positive number; Time left unscaled");
+        return 1;
+    }
+
+    // ---- spillover ----------------------------------------------------------------------------------------------
+
+    private SpilloverMatrix spillover(List<Channel> channels) throws FcsException {
+        List<String> names = new ArrayList<>(channels.size());
+        for (Channel c : channels) {
+            names.add(c.name());
+        }
+        try {
+            return SpilloverKeywords.parse(keywords, names, warnings);
+        } catch (IllegalArgumentException e) {
+            strictOrWarn("spillover", -1, e.getMessage() + "; no spillover matrix read");
+            return null;
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private long optionalLong(String keyword, long absent) throws FcsException {
+        String v = keywords.value(keyword);
+        return v == null ? absent : parseLong(keyword, v);
+    }
+
+    private long parseLong(String keyword, String value) throws FcsException {
+        String s = value.trim();
+        if (!s.matches("[+-]?\\d{1,18}")) {
+            // Some writers put "1000.0" where an integer belongs; accept whole numbers written as decimals.
+            if (s.matches("[+-]?\\d{1,18}\\.0*")) {
+                return Long.parseLong(s.substring(0, s.indexOf('.')));
+            }
+            throw err(keyword, -1, "is '" + printable(s) + "'; expected a whole number");
+        }
+        return Long.parseLong(s);
+    }
+
+    private double parseDouble(String keyword, String value) throws FcsException {
+        String s = value.trim();
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isNaN(v) || s.matches("(?i).*[a-df-z].*")) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw err(keyword, -1, "is '" + printable(s) + "'; expected a number");
+        }
+    }
+
+    private void strictOrWarn(String where, long offset, String message) throws FcsException {
+        if (options.strict()) {
+            throw err(where, offset, message);
+        }
+        warnings.add(label + where + ": " + message);
+    }
+
+    private FcsException err(String where, long offset, String message) {
+        return new FcsException(file, label + where, offset, message);
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char ch = s.charAt(i);
+            sb.append(ch >= 32 && ch < 127 ? ch : '?');
+        }
+        return s.length() > 40 ? sb + "..." : sb.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package org.tregflow.gating;
+
+/**
+ * Supplies gates with their input: for each {@link Dimension}, the column of values of every event, already
+ * compensated and transformed as the dimension says. Implementations compute each dimension once and cache it,
+ * so several gates on the same axes cost one pass. Gates read {@link #doubleValues}; {@link #values} is the
+ * compact form for plots and statistics.
+ */
+public interface EventSource {
+    int eventCount();
+
+    /**
+     * The values of {@code dimension} for all events, in file order (length at least {@link #eventCount()}).
+     * Callers must not write to the array.
+     *
+     * @throws GateException when the dimension cannot be resolved (unknown parameter, missing matrix)
+     */
+    float[] values(Dimension dimension);
+
+    /**
+     * The same values in double precision; gates read these. A value computed in double (compensated,
+     * transformed) and rounded to float can cross a gate boundary: the Gating-ML compliance suite has such events.
+     * Sources that compute in double should override this and cache; the default widens {@link #values}.
+     */
+    default double[] doubleValues(Dimension dimension) {
+        float[] f = values(dimension);
+        int n = eventCount();
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,110 @@
+package org.tregflow.gating;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Gating-ML 2.0 rectangle gate (§5.3.1): an n-dimensional box; with one dimension it is a range gate. An event is
+ * inside when {@code min <= x < max} on every dimension. An open end is an infinite bound, taken literally:
+ * an open min accepts {@code -Infinity}, an open max does not accept {@code +Infinity} (a ratio divided by zero),
+ * as the compliance suite's reference results (flowCore) expect. NaN is never inside.
+ */
+public record RectangleGate(String id, String parentId, List<Range> ranges) implements GeometricGate {
+
+    /** One side of the box: bounds on one dimension (infinite for an open end). */
+    public record Range(Dimension dimension, double min, double max) {
+        public Range {
+            Objects.requireNonNull(dimension, "dimension");
+            if (Double.isNaN(min) || Double.isNaN(max)) {
+                throw new IllegalArgumentException("range on " + dimension.name() + " has a NaN bound");
+            }
+            if (min == Double.POSITIVE_INFINITY || max == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("range on " + dimension.name() + " cannot contain any value: min "
+                        + min + ", max " + max);
+            }
+        }
+
+        public static Range atLeast(Dimension d, double min) {
+            return new Range(d, min, Double.POSITIVE_INFINITY);
+        }
+
+        public static Range below(Dimension d, double max) {
+            return new Range(d, Double.NEGATIVE_INFINITY, max);
+        }
+
+        public boolean hasMin() {
+            return min != Double.NEGATIVE_INFINITY;
+        }
+
+        public boolean hasMax() {
+            return max != Double.POSITIVE_INFINITY;
+        }
+
+        public boolean contains(double x) {
+            return x >= min && x < max;
+        }
+    }
+
+    public RectangleGate {
+        Objects.requireNonNull(id, "gate id");
+        ranges = List.copyOf(ranges);
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("rectangle gate " + id + " has no dimension");
+        }
+    }
+
+    /** A 1-D range gate. */
+    public static RectangleGate range(String id, String parentId, Dimension d, double min, double max) {
+        return new RectangleGate(id, parentId, List.of(new Range(d, min, max)));
+    }
+
+    @Override
+    public List<Dimension> dimensions() {
+        return ranges.stream().map(Range::dimension).toList();
+    }
+
+    @Override
+    public RectangleGate withParent(String newParent) {
+        return new RectangleGate(id, newParent, ranges);
+    }
+
+    @Override
+    public Population apply(EventSource source, Population parent) {
+        int k = ranges.size();
+        double[][] cols = new double[k][];
+        double[] lo = new double[k];
+        double[] hi = new double[k];
+        for (int d = 0; d < k; d++) {
+            Range r = ranges.get(d);
+            cols[d] = source.doubleValues(r.dimension());
+            lo[d] = r.min();
+            hi[d] = r.max();
+        }
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            long res = 0;
+            int base = w << 6;
+            while (bits != 0) {
+                int b = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int i = base + b;
+                boolean in = true;
+                for (int d = 0; d < k; d++) {
+                    double x = cols[d][i];
+                    // Written so that NaN fails: !(NaN >= lo) is true.
+                    if (!(x >= lo[d] && x < hi[d])) {
+                        in = false;
+                        break;
+                    }
+                }
+                if (in) {
+                    res |= 1L << b;
+                }
+            }
+            out[w] = res;
+        }
+        return Population.ofWords(out, parent.size());
+    }
+}

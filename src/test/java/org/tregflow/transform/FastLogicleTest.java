@@ -1,0 +1,78 @@
+package org.tregflow.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The fast table form holds its stated 1e-6 bound against the exact logicle on dense sweeps. */
+class FastLogicleTest {
+    private static final double BOUND = 1e-6;
+
+    @ParameterizedTest(name = "T={0} W={1} M={2} A={3}")
+    @CsvSource({"262144, 0.5, 4.5, 0", "1000, 1, 4, 0", "262144, 0.5, 4.5, 1", "262144, 0, 4.5, 0",
+        "10000, 2, 4, 0", "262144, 1.5, 4.5, 0.5", "1000, 0.2, 2, 0", "1000, 0.3, 1, 0"})
+    void withinBoundOverTheWholeRange(double t, double w, double m, double a) {
+        Logicle exact = new Logicle(t, w, m, a);
+        FastLogicle fast = new FastLogicle(t, w, m, a);
+        float[] xs = sweep(t, Math.abs(exact.inverse(0)));
+        float[] ys = new float[xs.length];
+        fast.apply(xs, ys, xs.length);
+        double worstScalar = 0;
+        double worstBulk = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double expected = exact.apply(xs[i]);
+            worstScalar = Math.max(worstScalar, Math.abs(fast.apply(xs[i]) - expected));
+            worstBulk = Math.max(worstBulk, Math.abs(ys[i] - expected));
+        }
+        assertTrue(worstScalar < BOUND, "scalar worst error " + worstScalar);
+        assertTrue(worstBulk < BOUND, "bulk worst error " + worstBulk);
+        // the sweep really reached the bottom of the scale and beyond the top
+        assertTrue(exact.apply(xs[0]) < 0 && exact.apply(xs[xs.length - 1]) > 1.5);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"262144, 0.5, 4.5, 0", "1000, 1, 4, 1"})
+    void specialValues(double t, double w, double m, double a) {
+        FastLogicle fast = new FastLogicle(t, w, m, a);
+        Logicle exact = fast.exact();
+        assertEquals(exact.apply(0), fast.apply(0), 0);
+        assertEquals(exact.apply(0), fast.apply(-0.0), 0);
+        assertTrue(Double.isNaN(fast.apply(Double.NaN)));
+        assertEquals(Double.POSITIVE_INFINITY, fast.apply(Double.POSITIVE_INFINITY));
+        assertEquals(exact.apply(1e12), fast.apply(1e12), 1e-15, "off the table top: exact form");
+        float[] v = {Float.NaN, 0f, Float.NEGATIVE_INFINITY, 3e30f};
+        fast.apply(v, v, v.length);
+        assertTrue(Float.isNaN(v[0]));
+        assertEquals((float) exact.apply(0), v[1]);
+        assertEquals(Float.NEGATIVE_INFINITY, v[2]);
+        assertEquals((float) exact.apply(3e30), v[3]);
+        assertEquals(0.7, fast.apply(fast.inverse(0.7)), 1e-6);
+    }
+
+    /** Log-spaced over both signs from 1e-4 to beyond 4096 T, linear near 0, dense around the bottom of scale. */
+    private static float[] sweep(double t, double bottom) {
+        int logPoints = 1_500_000;
+        int linearPoints = 400_000;
+        int bottomPoints = 100_000;
+        float[] xs = new float[2 * logPoints + linearPoints + bottomPoints];
+        int k = 0;
+        double lo = Math.log(1e-4);
+        double hi = Math.log(t * 4096 * 8);
+        for (int i = 0; i < logPoints; i++) {
+            double v = Math.exp(lo + (hi - lo) * i / (logPoints - 1));
+            xs[k++] = (float) v;
+            xs[k++] = (float) -v;
+        }
+        double span = t / 1000;
+        for (int i = 0; i < linearPoints; i++) {
+            xs[k++] = (float) (-span + 2 * span * i / (linearPoints - 1));
+        }
+        for (int i = 0; i < bottomPoints; i++) {
+            xs[k++] = (float) -(bottom * (0.9 + 0.2 * i / (bottomPoints - 1)));
+        }
+        java.util.Arrays.sort(xs);
+        return xs;
+    }
+}
