@@ -1,8 +1,12 @@
 package org.tregflow.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tregflow.simulate.CohortConfig;
 import org.tregflow.simulate.CohortSimulator;
@@ -63,7 +67,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder");
         }
         CohortSimulator sim = new CohortSimulator(config);
@@ -72,15 +76,16 @@ public final class SimulateCommand implements Callable<Integer> {
             truth = sim.write(out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        } catch (java.io.IOException e) {
-            String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException fse && fse.getReason() != null
                     ? fse.getReason() : e.getClass().getSimpleName().replace("Exception", "");
-            throw new java.io.IOException("cannot write the cohort to " + out + ": " + why
-                    + (e.getMessage() != null && !e.getMessage().equals(out.toString()) ? " (" + e.getMessage() + ")" : ""),
-                    e);
+            String detail = e.getMessage() != null && !e.getMessage().equals(out.toString())
+                    ? " (" + e.getMessage() + ")" : "";
+            throw new IOException("cannot write the cohort to " + out + ": " + why + detail, e);
         }
         long met = truth.endpoints().stream().filter(EndpointTruth::met).count();
-        spec.commandLine().getOut().printf("wrote %d FCS files (%,d events, %d channels each), %s, %s and %s to %s;"
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "wrote %d FCS files (%,d events, %d channels each), %s, %s and %s to %s;"
                         + " true endpoint met by %d of %d patients%n",
                 truth.files().size(), config.events(), config.channels(), CohortSimulator.SAMPLE_SHEET,
                 CohortSimulator.TRUTH_FILES, CohortSimulator.TRUTH_ENDPOINT, out, met, truth.endpoints().size());

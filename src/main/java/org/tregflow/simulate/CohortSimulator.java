@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class CohortSimulator {
     public static final String TRUTH_ENDPOINT = "truth_endpoint.csv";
     /** Visit days are written as $DATE counted from this fixed date, never from the clock. */
     private static final LocalDate STUDY_START = LocalDate.of(2025, 1, 6);
+    /** FCS $DATE form: dd-mmm-yyyy. */
+    private static final DateTimeFormatter FCS_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ROOT);
 
     private final CohortConfig config;
     private final List<PatientProfile> patients;
@@ -80,8 +83,7 @@ public final class CohortSimulator {
         k.put("$CYT", "tregflow simulate (synthetic BD-style 3-laser cytometer)");
         k.put("$FIL", file);
         k.put("$SRC", p.id());
-        k.put("$DATE", STUDY_START.plusDays(visit.day()).format(java.time.format.DateTimeFormatter
-                .ofPattern("dd-MMM-yyyy", Locale.ROOT)).toUpperCase(Locale.ROOT));
+        k.put("$DATE", STUDY_START.plusDays(visit.day()).format(FCS_DATE).toUpperCase(Locale.ROOT));
         k.put("$TIMESTEP", Double.toString(EventGenerator.TIMESTEP));
         k.put("$COM", "Synthetic low-dose IL-2 trial sample; true population counts in " + TRUTH_FILES);
         k.put("TREGFLOW_PATIENT", p.id());

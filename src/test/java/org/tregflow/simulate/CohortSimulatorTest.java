@@ -62,7 +62,8 @@ class CohortSimulatorTest {
         new CohortSimulator(SMALL).write(full);
         // A smaller cohort, one file: patient P02 must not depend on how many patients follow it.
         new CohortSimulator(SMALL.withPatients(2).withOnly(List.of("P02_C4"))).write(alone);
-        assertArrayEquals(Files.readAllBytes(full.resolve("P02_C4.fcs")), Files.readAllBytes(alone.resolve("P02_C4.fcs")));
+        assertArrayEquals(Files.readAllBytes(full.resolve("P02_C4.fcs")),
+                Files.readAllBytes(alone.resolve("P02_C4.fcs")));
         assertEquals(List.of("P02_C4.fcs", "samples.csv", "truth_endpoint.csv", "truth_files.csv"), listing(alone));
         assertEquals(1, Files.readAllLines(alone.resolve("truth_endpoint.csv")).size(),
                 "no endpoint row without the baseline file");
