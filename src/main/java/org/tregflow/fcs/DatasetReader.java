@@ -426,6 +426,17 @@ final class DatasetReader {
         if (seg[0] == 0 && seg[1] == 0 || seg[1] < seg[0]) {
             length = 0;
         }
+        if (length > 0 && start + length > src.size()) {
+            long end = start + length - 1;
+            if (end == src.size() && (needed < 0 || needed < length)) {
+                strictOrWarn("$ENDDATA", end, "DATA segment ends one byte past the end of the file (off-by-one"
+                        + " $ENDDATA); read up to the last byte");
+                length--;
+            } else {
+                throw err("DATA", start, "segment ends at byte " + end + " but the file has only " + src.size()
+                        + " bytes (truncated file?)");
+            }
+        }
         if (tot < 0) {
             tot = deriveEventCount(layout, length);
             needed = layout.bytesFor(tot);

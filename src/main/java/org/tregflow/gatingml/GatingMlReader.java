@@ -36,6 +36,9 @@ import org.tregflow.transform.Transform;
  * the file, the line and the element or attribute at fault.
  */
 public final class GatingMlReader {
+    private static final String GATING_ML_NS = "http://www.isac-net.org/std/Gating-ML/v2.0/";
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("RectangleGate", "PolygonGate",
+            "EllipsoidGate", "QuadrantGate", "BooleanGate", "transformation", "spectrumMatrix", "custom_info");
     private final String source;
     private final Map<String, Transform> transforms = new LinkedHashMap<>();
     private final Map<String, Parameter.Ratio> ratios = new LinkedHashMap<>();
@@ -72,8 +75,10 @@ public final class GatingMlReader {
         if (!root.name.equals("Gating-ML")) {
             throw error(root, "the root element is <" + root.name + ">, not <Gating-ML>: this is not a Gating-ML 2.0 file");
         }
+        List<XmlElement> items = new ArrayList<>();
+        flatten(root, items);
         // Transformations and matrices may follow the gates that use them: read them first.
-        for (XmlElement e : root.children) {
+        for (XmlElement e : items) {
             if (e.name.equals("transformation")) {
                 transformation(e);
             } else if (e.name.equals("spectrumMatrix")) {
@@ -81,7 +86,7 @@ public final class GatingMlReader {
             }
         }
         List<Gate> gates = new ArrayList<>();
-        for (XmlElement e : root.children) {
+        for (XmlElement e : items) {
             switch (e.name) {
                 case "RectangleGate" -> gates.add(rectangle(e));
                 case "PolygonGate" -> gates.add(polygon(e));
@@ -100,6 +105,20 @@ public final class GatingMlReader {
             throw new GatingMlException(source + ": " + e.getMessage(), e);
         }
         return new GatingMlDocument(tree, transforms, ratios, matrices);
+    }
+
+    /**
+     * The root's children, except that an element from outside the Gating-ML namespaces (a tool's wrapper, such
+     * as FlowKit's test files use) is replaced by its own children: gates inside it are still gates.
+     */
+    private static void flatten(XmlElement parent, List<XmlElement> out) {
+        for (XmlElement c : parent.children) {
+            if (c.namespace.startsWith(GATING_ML_NS) || TOP_LEVEL.contains(c.name)) {
+                out.add(c);
+            } else {
+                flatten(c, out);
+            }
+        }
     }
 
     // ---- transformations and matrices

@@ -25,13 +25,15 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XmlElement {
     final String name;
+    final String namespace;
     final Map<String, String> attributes;
     final List<XmlElement> children = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
     final int line;
 
-    private XmlElement(String name, Map<String, String> attributes, int line) {
+    private XmlElement(String name, String namespace, Map<String, String> attributes, int line) {
         this.name = name;
+        this.namespace = namespace == null ? "" : namespace;
         this.attributes = attributes;
         this.line = line;
     }
@@ -119,7 +121,7 @@ final class XmlElement {
                 a.put(ln, atts.getValue(i));
             }
             String name = localName == null || localName.isEmpty() ? qName : localName;
-            XmlElement e = new XmlElement(name, a, locator == null ? -1 : locator.getLineNumber());
+            XmlElement e = new XmlElement(name, uri, a, locator == null ? -1 : locator.getLineNumber());
             if (stack.isEmpty()) {
                 root = e;
             } else {

@@ -36,10 +36,34 @@ import tech.tablesaw.columns.Column;
  * opens it, every column nullable. STRING → Utf8, LONG → Int64, DOUBLE → Float64, BOOLEAN → Bool.
  */
 public final class ArrowTableWriter {
+    static final String JVM_OPTIONS = "Arrow cannot allocate memory in this JVM: start Java with "
+            + "--add-opens=java.base/java.nio=ALL-UNNAMED (and -Dio.netty.noUnsafe=false on JDK 24 and later), "
+            + "as scripts/tregflow does";
+
+    static {
+        // Netty, Arrow's allocator, disables Unsafe by default from JDK 24 on and Arrow cannot work without it.
+        // Set here, before the first Arrow class loads, unless the user chose otherwise.
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "false");
+        }
+    }
+
     private ArrowTableWriter() {
     }
 
+    /**
+     * Writes the table; fails with an IOException saying which JVM options are missing when Arrow's memory layer
+     * cannot start (it needs reflective access to java.nio).
+     */
     public static void write(Table table, OutputStream out) throws IOException {
+        try {
+            writeBatch(table, out);
+        } catch (UnsupportedOperationException | ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw new IOException(JVM_OPTIONS + " (" + e + ")", e);
+        }
+    }
+
+    private static void writeBatch(Table table, OutputStream out) throws IOException {
         List<Field> fields = new ArrayList<>(table.columnCount());
         for (Column<?> c : table.columns()) {
             fields.add(new Field(c.name(), FieldType.nullable(arrowType(c)), null));

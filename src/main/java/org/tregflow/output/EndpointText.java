@@ -9,7 +9,7 @@ import org.tregflow.stats.EndpointRow;
 /** The endpoint table as plain text with aligned columns, for the terminal after a run. */
 public final class EndpointText {
     private static final String[] HEADER = {"patient", "arm", "baseline", "endpoint", "fold", "met", "reason"};
-    /** Numeric columns are right-aligned so that decimal points line up. */
+    /** Numeric columns are right-aligned so that magnitudes line up. */
     private static final boolean[] RIGHT = {false, false, true, true, true, false, false};
 
     private EndpointText() {
@@ -26,7 +26,7 @@ public final class EndpointText {
             lines.add(new String[] {
                     orDash(r.patient()), orDash(r.arm()), number(r.baselineValue()), number(r.endpointValue()),
                     number(r.foldChange()), r.met() == null ? "-" : r.met() ? "yes" : "no",
-                    r.reason() == null ? "" : r.reason()});
+                    r.reason() == null ? "" : oneLine(r.reason())});
         }
         int[] width = new int[HEADER.length];
         for (String[] line : lines) {
@@ -53,7 +53,16 @@ public final class EndpointText {
         return s == null ? "-" : s;
     }
 
+    /** 4 significant figures; from 10,000 up whole numbers (a count reads 15000, not 1.500e+04). */
     private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e4 ? "%.0f" : "%.4g", v);
+    }
+
+    /** An error message quoted from a file may span lines; a table row must not. */
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -9,6 +9,7 @@ import org.tregflow.stats.PopulationStats;
 import org.tregflow.stats.SampleInfo;
 import org.tregflow.stats.SampleResult;
 import org.tregflow.stats.VisitRow;
+import org.tregflow.stats.Visits;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,8 +20,11 @@ import tech.tablesaw.api.Table;
 /**
  * Assembles the result tables as Tablesaw tables, columns in contract order. Only four column types are used,
  * which the writers map one to one: STRING (Arrow Utf8), LONG (Int64), DOUBLE (Float64), BOOLEAN (Bool).
- * Tablesaw's missing values carry the nulls: an empty or null string, NaN (also ±Infinity, see {@link #num}),
- * {@link LongColumn}'s missing marker, a missing boolean.
+ * Tablesaw's missing values carry the nulls: an empty or null string, a non-finite double, {@link LongColumn}'s
+ * missing marker, a missing boolean.
+ *
+ * <p>Columns are held in locals while rows are appended: looking them up by name per cell costs a scan of the
+ * table's columns each time, which dominated the time for large trials.
  */
 public final class ResultTables {
     public static final String MEDIAN_PREFIX = "median_";
@@ -29,45 +33,61 @@ public final class ResultTables {
     }
 
     public static Table samples(List<SampleResult> results) {
-        Table t = Table.create("samples",
-                StringColumn.create("sample_id"), StringColumn.create("file"), StringColumn.create("sha256"),
-                StringColumn.create("status"), StringColumn.create("error"), LongColumn.create("events"),
-                StringColumn.create("fcs_version"), StringColumn.create("instrument"),
-                StringColumn.create("patient"), StringColumn.create("visit"), StringColumn.create("arm"),
-                DoubleColumn.create("visit_order"), StringColumn.create("warnings"), DoubleColumn.create("day"));
+        StringColumn sampleId = StringColumn.create("sample_id");
+        StringColumn file = StringColumn.create("file");
+        StringColumn sha256 = StringColumn.create("sha256");
+        StringColumn status = StringColumn.create("status");
+        StringColumn error = StringColumn.create("error");
+        LongColumn events = LongColumn.create("events");
+        StringColumn fcsVersion = StringColumn.create("fcs_version");
+        StringColumn instrument = StringColumn.create("instrument");
+        StringColumn patient = StringColumn.create("patient");
+        StringColumn visit = StringColumn.create("visit");
+        StringColumn arm = StringColumn.create("arm");
+        DoubleColumn visitOrder = DoubleColumn.create("visit_order");
+        StringColumn warnings = StringColumn.create("warnings");
+        DoubleColumn day = DoubleColumn.create("day");
         for (SampleResult r : results) {
             SampleInfo info = info(r);
-            str(t, "sample_id", r.sampleId());
-            str(t, "file", r.file());
-            str(t, "sha256", r.sha256());
-            str(t, "status", r.status());
-            str(t, "error", r.error());
-            t.longColumn("events").append(r.events());
-            str(t, "fcs_version", r.fcsVersion());
-            str(t, "instrument", r.instrument());
-            str(t, "patient", info.patient());
-            str(t, "visit", info.visit());
-            str(t, "arm", info.arm());
-            num(t, "visit_order", info.visitOrder());
+            str(sampleId, r.sampleId());
+            str(file, r.file());
+            str(sha256, r.sha256());
+            str(status, r.status());
+            str(error, r.error());
+            events.append(r.events());
+            str(fcsVersion, r.fcsVersion());
+            str(instrument, r.instrument());
+            str(patient, info.patient());
+            str(visit, info.visit());
+            str(arm, info.arm());
+            num(visitOrder, info.visitOrder());
             // one cell; "; " because scientists read it, and notebooks split on it
-            str(t, "warnings", r.warnings().isEmpty() ? null : String.join("; ", r.warnings()));
-            num(t, "day", info.day());
+            str(warnings, r.warnings().isEmpty() ? null : String.join("; ", r.warnings()));
+            num(day, info.day());
         }
-        return t;
+        return Table.create("samples", sampleId, file, sha256, status, error, events, fcsVersion, instrument,
+                patient, visit, arm, visitOrder, warnings, day);
     }
 
     public static Table populations(List<SampleResult> results, List<String> populationOrder,
                                     List<String> markers) {
-        Table t = Table.create("populations",
-                StringColumn.create("sample_id"), StringColumn.create("patient"), StringColumn.create("visit"),
-                StringColumn.create("arm"), DoubleColumn.create("visit_order"), StringColumn.create("population"),
-                StringColumn.create("path"), StringColumn.create("parent"), LongColumn.create("count"),
-                LongColumn.create("parent_count"), DoubleColumn.create("pct_parent"),
-                DoubleColumn.create("pct_total"));
-        for (String m : markers) {
-            t.addColumns(DoubleColumn.create(MEDIAN_PREFIX + m));
+        StringColumn sampleId = StringColumn.create("sample_id");
+        StringColumn patient = StringColumn.create("patient");
+        StringColumn visit = StringColumn.create("visit");
+        StringColumn arm = StringColumn.create("arm");
+        DoubleColumn visitOrder = DoubleColumn.create("visit_order");
+        StringColumn population = StringColumn.create("population");
+        StringColumn path = StringColumn.create("path");
+        StringColumn parent = StringColumn.create("parent");
+        LongColumn count = LongColumn.create("count");
+        LongColumn parentCount = LongColumn.create("parent_count");
+        DoubleColumn pctParent = DoubleColumn.create("pct_parent");
+        DoubleColumn pctTotal = DoubleColumn.create("pct_total");
+        DoubleColumn[] medians = new DoubleColumn[markers.size()];
+        for (int m = 0; m < medians.length; m++) {
+            medians[m] = DoubleColumn.create(MEDIAN_PREFIX + markers.get(m));
         }
-        List<String> order = org.tregflow.stats.Visits.populationOrder(results, populationOrder);
+        List<String> order = Visits.populationOrder(results, populationOrder);
         for (SampleResult r : results) {
             SampleInfo info = info(r);
             for (String name : order) {
@@ -75,132 +95,159 @@ public final class ResultTables {
                 if (p == null) {
                     continue;
                 }
-                str(t, "sample_id", r.sampleId());
-                str(t, "patient", info.patient());
-                str(t, "visit", info.visit());
-                str(t, "arm", info.arm());
-                num(t, "visit_order", info.visitOrder());
-                str(t, "population", p.population());
-                str(t, "path", p.path());
-                str(t, "parent", p.parent());
-                t.longColumn("count").append(p.count());
-                t.longColumn("parent_count").append(p.parentCount());
-                num(t, "pct_parent", p.pctParent());
-                num(t, "pct_total", p.pctTotal());
-                for (String m : markers) {
-                    num(t, MEDIAN_PREFIX + m, p.medians().get(m));
+                str(sampleId, r.sampleId());
+                str(patient, info.patient());
+                str(visit, info.visit());
+                str(arm, info.arm());
+                num(visitOrder, info.visitOrder());
+                str(population, p.population());
+                str(path, p.path());
+                str(parent, p.parent());
+                count.append(p.count());
+                parentCount.append(p.parentCount());
+                num(pctParent, p.pctParent());
+                num(pctTotal, p.pctTotal());
+                for (int m = 0; m < medians.length; m++) {
+                    num(medians[m], p.medians().get(markers.get(m)));
                 }
             }
         }
-        return t;
+        Table table = Table.create("populations", sampleId, patient, visit, arm, visitOrder, population, path,
+                parent, count, parentCount, pctParent, pctTotal);
+        table.addColumns(medians);
+        return table;
     }
 
     public static Table gates(List<SampleResult> results) {
-        Table t = Table.create("gates",
-                StringColumn.create("sample_id"), StringColumn.create("population"), StringColumn.create("method"),
-                StringColumn.create("dimensions"), StringColumn.create("parameters"), StringColumn.create("shape"));
+        StringColumn sampleId = StringColumn.create("sample_id");
+        StringColumn population = StringColumn.create("population");
+        StringColumn method = StringColumn.create("method");
+        StringColumn dimensions = StringColumn.create("dimensions");
+        StringColumn parameters = StringColumn.create("parameters");
+        StringColumn shape = StringColumn.create("shape");
         for (SampleResult r : results) {
             for (GateRecord g : r.gates()) {
-                str(t, "sample_id", r.sampleId());
-                str(t, "population", g.population());
-                str(t, "method", g.method());
-                str(t, "dimensions", g.dimensions());
-                str(t, "parameters", g.parameters());
-                str(t, "shape", g.shape());
+                str(sampleId, r.sampleId());
+                str(population, g.population());
+                str(method, g.method());
+                str(dimensions, g.dimensions());
+                str(parameters, g.parameters());
+                str(shape, g.shape());
             }
         }
-        return t;
+        return Table.create("gates", sampleId, population, method, dimensions, parameters, shape);
     }
 
     public static Table visits(List<VisitRow> rows) {
-        Table t = Table.create("visits",
-                StringColumn.create("patient"), StringColumn.create("arm"), StringColumn.create("visit"),
-                DoubleColumn.create("visit_order"), StringColumn.create("population"),
-                DoubleColumn.create("pct_parent"), DoubleColumn.create("baseline_pct_parent"),
-                DoubleColumn.create("fold_change"), DoubleColumn.create("log2_fold_change"),
-                LongColumn.create("samples"));
+        StringColumn patient = StringColumn.create("patient");
+        StringColumn arm = StringColumn.create("arm");
+        StringColumn visit = StringColumn.create("visit");
+        DoubleColumn visitOrder = DoubleColumn.create("visit_order");
+        StringColumn population = StringColumn.create("population");
+        DoubleColumn pctParent = DoubleColumn.create("pct_parent");
+        DoubleColumn baseline = DoubleColumn.create("baseline_pct_parent");
+        DoubleColumn fold = DoubleColumn.create("fold_change");
+        DoubleColumn log2 = DoubleColumn.create("log2_fold_change");
+        LongColumn samples = LongColumn.create("samples");
         for (VisitRow r : rows) {
-            str(t, "patient", r.patient());
-            str(t, "arm", r.arm());
-            str(t, "visit", r.visit());
-            num(t, "visit_order", r.visitOrder());
-            str(t, "population", r.population());
-            num(t, "pct_parent", r.pctParent());
-            num(t, "baseline_pct_parent", r.baselinePctParent());
-            num(t, "fold_change", r.foldChange());
-            num(t, "log2_fold_change", r.log2FoldChange());
-            t.longColumn("samples").append(r.samples());
+            str(patient, r.patient());
+            str(arm, r.arm());
+            str(visit, r.visit());
+            num(visitOrder, r.visitOrder());
+            str(population, r.population());
+            num(pctParent, r.pctParent());
+            num(baseline, r.baselinePctParent());
+            num(fold, r.foldChange());
+            num(log2, r.log2FoldChange());
+            samples.append(r.samples());
         }
-        return t;
+        return Table.create("visits", patient, arm, visit, visitOrder, population, pctParent, baseline, fold, log2,
+                samples);
     }
 
     public static Table endpoint(List<EndpointRow> rows) {
-        Table t = Table.create("endpoint",
-                StringColumn.create("patient"), StringColumn.create("arm"), StringColumn.create("population"),
-                StringColumn.create("statistic"), StringColumn.create("baseline_visit"),
-                StringColumn.create("endpoint_visit"), DoubleColumn.create("baseline_value"),
-                DoubleColumn.create("endpoint_value"), DoubleColumn.create("fold_change"),
-                DoubleColumn.create("threshold"), BooleanColumn.create("met"), StringColumn.create("reason"));
+        StringColumn patient = StringColumn.create("patient");
+        StringColumn arm = StringColumn.create("arm");
+        StringColumn population = StringColumn.create("population");
+        StringColumn statistic = StringColumn.create("statistic");
+        StringColumn baselineVisit = StringColumn.create("baseline_visit");
+        StringColumn endpointVisit = StringColumn.create("endpoint_visit");
+        DoubleColumn baselineValue = DoubleColumn.create("baseline_value");
+        DoubleColumn endpointValue = DoubleColumn.create("endpoint_value");
+        DoubleColumn fold = DoubleColumn.create("fold_change");
+        DoubleColumn threshold = DoubleColumn.create("threshold");
+        BooleanColumn met = BooleanColumn.create("met");
+        StringColumn reason = StringColumn.create("reason");
         for (EndpointRow r : rows) {
-            str(t, "patient", r.patient());
-            str(t, "arm", r.arm());
-            str(t, "population", r.population());
-            str(t, "statistic", r.statistic());
-            str(t, "baseline_visit", r.baselineVisit());
-            str(t, "endpoint_visit", r.endpointVisit());
-            num(t, "baseline_value", r.baselineValue());
-            num(t, "endpoint_value", r.endpointValue());
-            num(t, "fold_change", r.foldChange());
-            num(t, "threshold", r.threshold());
+            str(patient, r.patient());
+            str(arm, r.arm());
+            str(population, r.population());
+            str(statistic, r.statistic());
+            str(baselineVisit, r.baselineVisit());
+            str(endpointVisit, r.endpointVisit());
+            num(baselineValue, r.baselineValue());
+            num(endpointValue, r.endpointValue());
+            num(fold, r.foldChange());
+            num(threshold, r.threshold());
             if (r.met() == null) {
-                t.booleanColumn("met").appendMissing();
+                met.appendMissing();
             } else {
-                t.booleanColumn("met").append(r.met().booleanValue());
+                met.append(r.met().booleanValue());
             }
-            str(t, "reason", r.reason());
+            str(reason, r.reason());
         }
-        return t;
+        return Table.create("endpoint", patient, arm, population, statistic, baselineVisit, endpointVisit,
+                baselineValue, endpointValue, fold, threshold, met, reason);
     }
 
     public static Table cohort(List<CohortRow> rows) {
-        Table t = Table.create("cohort",
-                StringColumn.create("scope"), StringColumn.create("arm"), StringColumn.create("measure"),
-                LongColumn.create("n"), DoubleColumn.create("value"), DoubleColumn.create("ci_low"),
-                DoubleColumn.create("ci_high"), StringColumn.create("test"), DoubleColumn.create("statistic"),
-                DoubleColumn.create("p_value"));
+        StringColumn scope = StringColumn.create("scope");
+        StringColumn arm = StringColumn.create("arm");
+        StringColumn measure = StringColumn.create("measure");
+        LongColumn n = LongColumn.create("n");
+        DoubleColumn value = DoubleColumn.create("value");
+        DoubleColumn ciLow = DoubleColumn.create("ci_low");
+        DoubleColumn ciHigh = DoubleColumn.create("ci_high");
+        StringColumn test = StringColumn.create("test");
+        DoubleColumn statistic = DoubleColumn.create("statistic");
+        DoubleColumn pValue = DoubleColumn.create("p_value");
         for (CohortRow r : rows) {
-            str(t, "scope", r.scope());
-            str(t, "arm", r.arm());
-            str(t, "measure", r.measure());
-            t.longColumn("n").append(r.n());
-            num(t, "value", r.value());
-            num(t, "ci_low", r.ciLow());
-            num(t, "ci_high", r.ciHigh());
-            str(t, "test", r.test());
-            num(t, "statistic", r.statistic());
-            num(t, "p_value", r.pValue());
+            str(scope, r.scope());
+            str(arm, r.arm());
+            str(measure, r.measure());
+            n.append(r.n());
+            num(value, r.value());
+            num(ciLow, r.ciLow());
+            num(ciHigh, r.ciHigh());
+            str(test, r.test());
+            num(statistic, r.statistic());
+            num(pValue, r.pValue());
         }
-        return t;
+        return Table.create("cohort", scope, arm, measure, n, value, ciLow, ciHigh, test, statistic, pValue);
     }
 
     private static SampleInfo info(SampleResult r) {
         return r.info() == null ? SampleInfo.UNKNOWN : r.info();
     }
 
-    private static void str(Table t, String column, String value) {
+    private static void str(StringColumn column, String value) {
         if (value == null || value.isEmpty()) {
-            t.stringColumn(column).appendMissing();
+            column.appendMissing();
         } else {
-            t.stringColumn(column).append(value);
+            column.append(value);
         }
     }
 
     /** Non-finite numbers are unknowns: written as null, never as "NaN"/"Infinity" text. */
-    private static void num(Table t, String column, Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            t.doubleColumn(column).appendMissing();
+    private static void num(DoubleColumn column, double value) {
+        if (Double.isFinite(value)) {
+            column.append(value);
         } else {
-            t.doubleColumn(column).append(value.doubleValue());
+            column.appendMissing();
         }
+    }
+
+    private static void num(DoubleColumn column, Double value) {
+        num(column, value == null ? Double.NaN : value.doubleValue());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ final class StagedFiles implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path dir;
     private final Map<Path, Path> staged = new LinkedHashMap<>(); // target -> temp
 
@@ -41,10 +44,12 @@ final class StagedFiles implements AutoCloseable {
 
     Written stage(String fileName, Content content) throws IOException {
         Path target = dir.resolve(fileName);
-        Path temp = Files.createTempFile(dir, "." + fileName + ".", ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (rw-------), and the renamed table would keep
+        // that, unreadable by the rest of the lab. CREATE_NEW gives the folder's usual permissions (umask).
+        Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         staged.put(target, temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+                StandardOpenOption.CREATE_NEW)) {
             OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,9 @@ public final class Tables {
         List<CohortRow> cohort = Cohort.summarize(endpoint);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("samples", ResultTables.samples(results));
-        tables.put("populations", ResultTables.populations(results, populationOrder, markers));
+        // a marker listed twice would give two median columns of one name, which no table format allows
+        List<String> distinctMarkers = List.copyOf(new LinkedHashSet<>(markers == null ? List.of() : markers));
+        tables.put("populations", ResultTables.populations(results, populationOrder, distinctMarkers));
         tables.put("gates", ResultTables.gates(results));
         tables.put("visits", ResultTables.visits(visits));
         tables.put("endpoint", ResultTables.endpoint(endpoint));

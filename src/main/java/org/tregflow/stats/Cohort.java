@@ -20,7 +20,9 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * <p>Per arm (sorted by name; patients without an arm form a group with a null arm, listed last): patients,
  * evaluable, met, proportion_met with its 95% Clopper-Pearson interval, median_fold_change over evaluable
  * patients, and a two-sided Wilcoxon signed-rank test of endpoint vs baseline values (exact for fewer than 50
- * pairs without ties, else normal approximation with continuity correction; zero differences dropped).
+ * pairs without ties or zero differences; otherwise the normal approximation with continuity correction, zero
+ * differences ranked with the others but counted in neither sum: Pratt's method, as scipy's
+ * {@code wilcoxon(zero_method="pratt")}).
  * Between arms, when exactly two named arms exist: Fisher's exact test (two-sided) on met vs not met, and a
  * two-sided Mann-Whitney U test on the fold changes. A test that cannot be computed (too few values) has a
  * null statistic and p-value but keeps its row, so the table's shape does not depend on the data.

@@ -3,6 +3,7 @@ package org.tregflow.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -34,9 +35,9 @@ public final class Endpoints {
                 byPatient.computeIfAbsent(r.info().patient(), p -> new ArrayList<>()).add(r);
             }
         }
+        Map<String, String> arms = Patients.arms(results);
         List<EndpointRow> rows = new ArrayList<>(byPatient.size());
-        byPatient.forEach((patient, samples) -> rows.add(evaluate(patient, Patients.arm(results, patient),
-                samples, spec)));
+        byPatient.forEach((patient, samples) -> rows.add(evaluate(patient, arms.get(patient), samples, spec)));
         return rows;
     }
 

@@ -1,6 +1,8 @@
 package org.tregflow.stats;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Small lookups over a result set by patient id. */
 final class Patients {
@@ -8,16 +10,18 @@ final class Patients {
     }
 
     /**
-     * The patient's arm: the first arm named by any of the patient's samples (ok or failed), null when none.
-     * A sample sheet naming two arms for one patient is an error the pipeline reports; here the first wins.
+     * Each patient's arm: the first arm named by any of the patient's samples (ok or failed); patients with no
+     * arm are absent. A sample sheet naming two arms for one patient is an error the pipeline reports; here the
+     * first wins.
      */
-    static String arm(List<SampleResult> results, String patient) {
+    static Map<String, String> arms(List<SampleResult> results) {
+        Map<String, String> arms = new HashMap<>();
         for (SampleResult r : results) {
             SampleInfo info = r.info();
-            if (info != null && patient.equals(info.patient()) && info.arm() != null) {
-                return info.arm();
+            if (info != null && info.patient() != null && info.arm() != null) {
+                arms.putIfAbsent(info.patient(), info.arm());
             }
         }
-        return null;
+        return arms;
     }
 }

@@ -45,10 +45,11 @@ public final class Visits {
             byPatient.computeIfAbsent(info.patient(), p -> new LinkedHashMap<>())
                     .computeIfAbsent(info.visit(), v -> new ArrayList<>()).add(r);
         }
+        Map<String, String> arms = Patients.arms(results);
         List<VisitRow> rows = new ArrayList<>();
         for (String patient : byPatient.keySet().stream().sorted().toList()) {
             Map<String, List<SampleResult>> visits = byPatient.get(patient);
-            String arm = Patients.arm(results, patient);
+            String arm = arms.get(patient);
             List<String> visitNames = new ArrayList<>(visits.keySet());
             visitNames.sort(Comparator.comparing((String v) -> visitOrder(visits.get(v)),
                     Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder()));

@@ -2,6 +2,7 @@ package org.tregflow.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,17 @@ class StagedFilesTest {
         assertEquals("old a", Files.readString(dir.resolve("a.csv")));
         assertEquals("old b", Files.readString(dir.resolve("b.csv")));
         assertEquals(2, fileCount(), "temporary files removed");
+    }
+
+    @Test
+    void tablesGetTheFolderUsualPermissionsNotOwnerOnly() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "skipped: not POSIX");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        try (StagedFiles files = new StagedFiles(dir)) {
+            files.stage("t.csv", out -> out.write('x'));
+            files.commit();
+        }
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("t.csv")));
     }
 
     @Test

@@ -122,6 +122,28 @@ class CohortTest {
     }
 
     @Test
+    void wilcoxonWithAZeroDifferenceUsesPratt() {
+        double[] d = {1.5, -0.5, 2.0, 3.0, -1.0, 4.0, 2.5, 0.75, 0};
+        List<EndpointRow> endpoint = new ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+            endpoint.add(patient("X" + i, "X", 10, 10 + d[i], 1.2));
+        }
+        CohortRow w = row(Cohort.summarize(endpoint), "X", "baseline_vs_endpoint");
+        // the zero takes rank 1, the others shift up by one: W+ = 45 - 1 - (2 + 4) = 38
+        assertEquals(38, w.statistic(), 1e-12);
+        // scipy.stats.wilcoxon(d, zero_method="pratt", method="approx", correction=True)
+        assertEquals(0.0658399776970815, w.pValue(), 1e-12);
+    }
+
+    @Test
+    void wilcoxonWithoutAnyChangeIsNotComputable() {
+        List<EndpointRow> endpoint = List.of(patient("X1", "X", 10, 10, 2), patient("X2", "X", 5, 5, 2));
+        CohortRow w = row(Cohort.summarize(endpoint), "X", "baseline_vs_endpoint");
+        assertEquals(2, w.n());
+        assertTrue(Double.isNaN(w.pValue()) && Double.isNaN(w.statistic()));
+    }
+
+    @Test
     void oneArmOnlyHasNoComparison() {
         List<CohortRow> rows = Cohort.summarize(mannWhitneyCase().subList(0, 7));
         assertTrue(rows.stream().noneMatch(r -> r.scope().equals(CohortRow.SCOPE_BETWEEN)));
