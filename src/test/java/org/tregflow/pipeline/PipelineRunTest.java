@@ -92,6 +92,20 @@ class PipelineRunTest {
     }
 
     @Test
+    void fixedGatePipelineFitsTheSimulatorsInstrument() throws Exception {
+        RunResult r = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk-fixed.yaml"), List.of(dir.resolve("c")),
+                null, null, null, null, 2, null));
+        assertEquals(0, r.exitCode());
+        for (FileTruth t : truth.files()) {
+            SampleResult s = r.samples().stream().filter(x -> x.sampleId().equals(t.file())).findFirst().orElseThrow();
+            assertEquals(t.pctTregOfCd4(), s.population("Treg").pctParent(), 2.0, t.file());
+            assertEquals(t.pctCd25hiOfTreg(), s.population("CD25hi Treg").pctParent(), 2.0, t.file());
+            assertEquals(t.pctCd56brightOfNk(), s.population("CD56bright").pctParent(), 2.0, t.file());
+            assertEquals("polygon", s.gates().get(1).method());
+        }
+    }
+
+    @Test
     void missingMarkerFailsTheFileNamingTheMarker(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> renamed = new ArrayList<>();
