@@ -18,6 +18,8 @@ import org.tregflow.output.EndpointText;
 import org.tregflow.pipeline.Pipeline;
 import org.tregflow.pipeline.PipelineException;
 import org.tregflow.pipeline.RunRequest;
+import org.tregflow.pipeline.RunLock;
+import org.tregflow.pipeline.RunLockedException;
 import org.tregflow.pipeline.RunResult;
 import org.tregflow.stats.CohortRow;
 import org.tregflow.stats.SampleResult;
@@ -33,10 +35,15 @@ import picocli.CommandLine.Parameters;
                 "Progress goes to standard error, the endpoint table and cohort summary to standard output, the full "
                 + "log to OUT/tregflow.log.",
                 "Exit codes: 0 all inputs processed, 1 some failed (see the samples table), 2 bad usage or invalid "
-                + "pipeline, 3 nothing could be processed."})
+                + "pipeline, 3 nothing could be processed, 4 another run is using the output folder.",
+                "Unattended runs: every finished file's result is kept in OUT/.tregflow/results; after a crash or a "
+                + "kill, --resume analyses only new or changed files (content or pipeline) and rebuilds the tables. "
+                + "One run at a time per output folder (OUT/.tregflow/lock; a dead run's lock is taken over)."})
 public final class RunCommand implements Callable<Integer> {
     static final Path DEFAULT_PIPELINE = Path.of("pipelines", "ld-il2-treg-nk.yaml");
     static final Path DEFAULT_INPUT = Path.of("sample-data");
+    /** Exit code when another run holds the output folder's lock (a scheduler may simply retry later). */
+    static final int EXIT_LOCKED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +68,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files analysed at once (default: available cores).")
     Integer threads;
 
+    @Option(names = "--resume", description = "Reuse the stored results of files whose content and pipeline are "
+            + "unchanged since an earlier run into the same output folder; analyse only the others.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "No progress display (failures and the summary are still printed).")
+    boolean quiet;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "FCS files or folders (searched recursively; default: sample-data).")
     List<Path> inputs = new ArrayList<>();
@@ -80,19 +94,29 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Path> in = inputs.isEmpty() ? List.of(DEFAULT_INPUT) : inputs;
         RunLog log;
+        RunLock lock;
+        List<String> lockWarnings = new ArrayList<>();
         try {
             Files.createDirectories(out);
-            log = RunLog.start(out.resolve("tregflow.log"));
+            // The lock before the log: a refused second run must not truncate the running one's log.
+            lock = RunLock.acquire(out, lockWarnings::add);
+        } catch (RunLockedException e) {
+            err.println("tregflow run: " + e.getMessage());
+            err.flush();
+            return EXIT_LOCKED;
         } catch (IOException e) {
             err.println("tregflow run: cannot create the output folder " + out + ": " + e.getMessage());
             return 2;
         }
+        log = RunLog.start(out.resolve("tregflow.log"));
+        for (String w : lockWarnings) {
+            err.println("warning: " + w);
+            LoggerFactory.getLogger(RunCommand.class).warn(w);
+        }
         try {
+            ProgressReporter progress = ProgressReporter.forTerminal(err, quiet);
             RunResult r = Pipeline.run(new RunRequest(pipeline, in, sampleSheet, baselineVisit, endpointVisit, out, n,
-                    line -> {
-                        err.println(line);
-                        err.flush();
-                    }));
+                    null, resume, progress));
             r.warnings().forEach(w -> err.println("warning: " + w));
             if (r.samples().isEmpty()) {
                 err.println("tregflow run: no FCS files found in " + in);
@@ -128,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
             stdout.flush();
             err.flush();
             log.stop();
+            lock.close();
         }
     }
 

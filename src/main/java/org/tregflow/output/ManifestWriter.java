@@ -42,6 +42,15 @@ final class ManifestWriter {
         counts.put("inputs", m.inputs().size());
         counts.put("ok", m.okCount());
         counts.put("failed", m.failedCount());
+        if (m.batch() != null) {
+            // processed + reused = inputs; a resumed run over unchanged inputs shows processed 0
+            long reused = m.inputs().stream().filter(i -> m.batch().reused().contains(i.sampleId())).count();
+            counts.put("processed", m.inputs().size() - reused);
+            counts.put("reused", reused);
+            ObjectNode b = root.putObject("results_store");
+            b.put("run_key", m.batch().runKey());
+            b.put("resume", m.batch().resume());
+        }
         ArrayNode inputs = root.putArray("inputs");
         for (RunManifest.Input in : m.inputs()) {
             ObjectNode node = inputs.addObject();
@@ -50,6 +59,9 @@ final class ManifestWriter {
             node.put("size", in.size());
             node.put("sha256", in.sha256());
             node.put("status", in.status());
+            if (m.batch() != null) {
+                node.put("reused", m.batch().reused().contains(in.sampleId()));
+            }
             Map<String, Long> timings = m.timingsMs().get(in.sampleId());
             if (timings != null) {
                 ObjectNode t = node.putObject("timings_ms");

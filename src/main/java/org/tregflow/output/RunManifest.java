@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tregflow.cli.Main;
 import org.tregflow.stats.SampleResult;
@@ -26,11 +27,34 @@ import org.tregflow.stats.SampleResult;
  */
 public record RunManifest(String toolVersion, String pipeline, String pipelineSha256, Instant started,
                           Instant finished, List<Input> inputs, List<String> warnings,
-                          Map<String, Map<String, Long>> timingsMs) {
+                          Map<String, Map<String, Long>> timingsMs, Batch batch) {
     public RunManifest {
         inputs = List.copyOf(inputs);
         warnings = List.copyOf(warnings);
         timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
+    }
+
+    public RunManifest(String toolVersion, String pipeline, String pipelineSha256, Instant started, Instant finished,
+                       List<Input> inputs, List<String> warnings, Map<String, Map<String, Long>> timingsMs) {
+        this(toolVersion, pipeline, pipelineSha256, started, finished, inputs, warnings, timingsMs, null);
+    }
+
+    /**
+     * How a batch run treated its inputs, for audit: which per-file results were reused from earlier runs.
+     *
+     * @param runKey the key of the stored per-file results (tool version + pipeline + matrix hash)
+     * @param resume whether the run was asked to reuse stored results
+     * @param reused sample ids whose stored result was reused (not analysed in this run)
+     */
+    public record Batch(String runKey, boolean resume, Set<String> reused) {
+        public Batch {
+            reused = Set.copyOf(reused);
+        }
+    }
+
+    /** This manifest with the batch's record. */
+    public RunManifest withBatch(Batch b) {
+        return new RunManifest(toolVersion, pipeline, pipelineSha256, started, finished, inputs, warnings, timingsMs, b);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,10 +60,21 @@ public final class Pipeline {
         SampleSheet sheet = sheet(request, pipeline, inputs, warnings);
 
         List<Path> files = inputs.files();
+        RunListener listener = request.listener();
+        // TEXT only, before any DATA: the whole batch's panel mismatches reported together, up front.
+        PanelCheck.Report panel = PanelCheck.check(files, pipeline, f -> sampleId(f, inputs.folders()));
+        warnings.addAll(panel.summary());
+        panel.summary().forEach(listener::notice);
+        ResultStore store = request.outDir() == null ? null
+                : new ResultStore(request.outDir(), ResultStore.runKey(pipeline, request.pipeline()));
         SampleAnalyzer analyzer = new SampleAnalyzer(pipeline);
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+        Set<String> reused = ConcurrentHashMap.newKeySet();
         List<SampleResult> results = new ArrayList<>(files.size());
         AtomicInteger done = new AtomicInteger();
+        listener.started(files.size());
+        // Tasks are submitted up front but each reads its file only when a worker takes it: at most `threads`
+        // files are decoded at once, whatever the batch's size.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), files.size())), r -> {
             Thread t = new Thread(r, "tregflow-run");
             t.setDaemon(true);
@@ -71,12 +84,17 @@ public final class Pipeline {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings);
+                    long t0 = System.nanoTime();
+                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings, panel, store,
+                            request.resume(), reused);
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
                     int k = done.incrementAndGet();
+                    boolean wasReused = reused.contains(r.sampleId());
                     request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
-                            r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %d ms)", r.events(),
-                                    timings.getOrDefault(r.sampleId(), Map.of()).values().stream().mapToLong(Long::longValue).sum())
+                            r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %s)", r.events(),
+                                    wasReused ? "reused" : ms + " ms")
                                     : ": " + r.error()));
+                    listener.fileDone(r, wasReused, ms);
                     return r;
                 }));
             }
@@ -92,11 +110,15 @@ public final class Pipeline {
         } finally {
             pool.shutdownNow();
         }
+        listener.finished();
+        LOG.info("{} files: {} analysed, {} reused from {}", files.size(), files.size() - reused.size(), reused.size(),
+                store == null ? "(no output folder)" : store.folder());
         Instant finished = Instant.now();
         EndpointSpec spec = pipeline.endpoint(request.baselineVisit(), request.endpointVisit());
         Tables.Written written = null;
         if (request.outDir() != null) {
-            RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings);
+            RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings)
+                    .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused));
             try {
                 written = Tables.writeAll(request.outDir(), results, pipeline.populationOrder(),
                         pipeline.medianMarkers(), spec, manifest);
@@ -138,7 +160,8 @@ public final class Pipeline {
 
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
                                     CompiledPipeline pipeline, SampleAnalyzer analyzer,
-                                    Map<String, Map<String, Long>> timings) {
+                                    Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
+                                    ResultStore store, boolean resume, Set<String> reused) {
         String id = sampleId(file, inputs.folders());
         List<String> warnings = new ArrayList<>();
         SampleInfo info = sheet == null ? null : sheet.entries().get(file);
@@ -150,10 +173,33 @@ public final class Pipeline {
         }
         String sha = null;
         try {
+            String early = panel.failed().get(file);
+            if (early != null) {
+                // Failed the TEXT/panel check: its DATA is never read.
+                sha = shaOrNull(file);
+                LOG.error("{}: {}", file, early);
+                return failed(id, file, sha, early, info, pipeline, warnings);
+            }
             sha = Hashing.sha256(file);
-            SampleAnalyzer.Analysis a = analyzer.analyze(file);
+            ResultStore.Stored s = resume && store != null ? store.load(sha).orElse(null) : null;
+            if (s != null) {
+                reused.add(id);
+            } else {
+                SampleAnalyzer.Analysis a = analyzer.analyze(file);
+                timings.put(id, a.timingsMs());
+                s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
+                        a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings());
+                if (store != null) {
+                    try {
+                        store.save(s);
+                    } catch (IOException e) {
+                        // The result is still good for this run's tables; only a later --resume loses it.
+                        LOG.warn("{}: cannot store the result for --resume: {}", file, e.toString());
+                    }
+                }
+            }
             if (info == null) {
-                info = fromKeywords(a.keywords(), pipeline);
+                info = fromKeywords(panel.keywords().get(file), pipeline);
             }
             if (info == null) {
                 info = SampleInfo.UNKNOWN;
@@ -161,15 +207,27 @@ public final class Pipeline {
                     warnings.add("no sample sheet, filename pattern or keywords give this file's patient and visit");
                 }
             }
-            warnings.addAll(a.warnings());
-            timings.put(id, a.timingsMs());
-            return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, a.events(), a.fcsVersion(),
-                    a.instrument(), withOrder(info, pipeline), a.populations(), a.gates(), warnings);
+            warnings.addAll(s.warnings());
+            return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, s.events(), s.fcsVersion(),
+                    s.instrument(), withOrder(info, pipeline), s.populations(), s.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String msg = message(e);
             LOG.error("{}: {}", file, msg, e);
-            return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
-                    withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
+            return failed(id, file, sha, msg, info, pipeline, warnings);
+        }
+    }
+
+    private static SampleResult failed(String id, Path file, String sha, String msg, SampleInfo info,
+                                       CompiledPipeline pipeline, List<String> warnings) {
+        return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
+                withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
+    }
+
+    private static String shaOrNull(Path file) {
+        try {
+            return Hashing.sha256(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -222,7 +280,7 @@ public final class Pipeline {
 
     private static SampleInfo fromKeywords(Keywords k, CompiledPipeline pipeline) {
         Map<String, String> names = pipeline.definition().samples().keywords();
-        if (names.isEmpty()) {
+        if (names.isEmpty() || k == null) {
             return null;
         }
         String patient = names.containsKey("patient") ? k.value(names.get("patient")) : null;

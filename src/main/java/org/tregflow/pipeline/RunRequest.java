@@ -16,9 +16,13 @@ import java.util.function.Consumer;
  * @param outDir         where the tables go, or null to write nothing (library use)
  * @param threads        files analysed at once (memory: about threads x one file's decoded columns x 3)
  * @param progress       receives one line per file as it finishes (may be null)
+ * @param resume         reuse the per-file results stored in {@code outDir} by earlier runs for files whose
+ *                       content and pipeline are unchanged ({@link ResultStore})
+ * @param listener       hears the run's progress (may be null)
  */
 public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit,
-                         String endpointVisit, Path outDir, int threads, Consumer<String> progress) {
+                         String endpointVisit, Path outDir, int threads, Consumer<String> progress, boolean resume,
+                         RunListener listener) {
     public RunRequest {
         inputs = List.copyOf(inputs);
         if (threads < 1) {
@@ -27,5 +31,14 @@ public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, Str
         if (progress == null) {
             progress = line -> { };
         }
+        if (listener == null) {
+            listener = RunListener.NONE;
+        }
+    }
+
+    /** A full run (no reuse of stored results), progress as lines. */
+    public RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit, String endpointVisit,
+                      Path outDir, int threads, Consumer<String> progress) {
+        this(pipeline, inputs, sampleSheet, baselineVisit, endpointVisit, outDir, threads, progress, false, null);
     }
 }

@@ -1,0 +1,131 @@
+package org.tregflow.pipeline;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tregflow.cli.Main;
+import org.tregflow.stats.GateRecord;
+import org.tregflow.stats.PopulationStats;
+
+/**
+ * Per-file results kept between runs, {@code OUT/.tregflow/results/<file sha256>-<run key>.json}, so a run killed
+ * mid-way keeps what it finished and {@code --resume} reprocesses only what changed.
+ *
+ * <p>A stored result is keyed by the file's content and by the {@linkplain #runKey run key} (the tool version,
+ * the pipeline file's bytes and the compensation matrix it names): a change to any of them is a new key and the
+ * file is analysed again. What is stored is the analysis alone, never the sample's metadata (patient, visit, arm):
+ * those come from the sample sheet of the run at hand, so a corrected sheet takes effect on resume. Each file is
+ * written to a temporary name and renamed, so a kill leaves either the whole result or none; an entry that does
+ * not parse, or whose recorded keys disagree with its name, is ignored and the file analysed again.
+ */
+public final class ResultStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Path dir;
+    private final String runKey;
+
+    /**
+     * The analysis of one file as stored: everything of a {@code SampleResult} that depends only on the file's
+     * content and the pipeline.
+     */
+    public record Stored(int format, String sha256, String runKey, String fcsVersion, String instrument, long events,
+                         List<PopulationStats> populations, List<GateRecord> gates, List<String> warnings) {
+        public Stored {
+            populations = List.copyOf(populations);
+            gates = List.copyOf(gates);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public ResultStore(Path outDir, String runKey) {
+        this.dir = outDir.resolve(RunLock.DIR).resolve("results");
+        this.runKey = runKey;
+    }
+
+    /** The key of a pipeline's results: SHA-256 of the tool version, the pipeline's bytes and its matrix. */
+    public static String runKey(CompiledPipeline pipeline, Path pipelineFile) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256", e);
+        }
+        md.update(("tregflow " + Main.version() + "\nresult format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(pipelineFile));
+        // The matrix file is named by the pipeline, not part of it: its values must count too.
+        if (pipeline.matrix() != null) {
+            md.update(("\nmatrix\n" + pipeline.matrix().toKeywordValue()).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    public String runKey() {
+        return runKey;
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    private Path entry(String sha256) {
+        return dir.resolve(sha256 + "-" + runKey + ".json");
+    }
+
+    /** The stored analysis of a file with this content under this pipeline, if any and intact. */
+    public Optional<Stored> load(String sha256) {
+        Path f = entry(sha256);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            Stored s = JSON.readValue(f.toFile(), Stored.class);
+            if (s.format() != FORMAT || !sha256.equals(s.sha256()) || !runKey.equals(s.runKey())) {
+                LOG.warn("{}: recorded keys do not match its name; the file is analysed again", f);
+                return Optional.empty();
+            }
+            return Optional.of(s);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: unreadable stored result ({}); the file is analysed again", f, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a file's analysis atomically (temporary file, flushed, then renamed). */
+    public void save(Stored s) throws IOException {
+        Files.createDirectories(dir);
+        Path target = entry(s.sha256());
+        Path temp = dir.resolve("." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                JSON.writeValue(out, s);
+                out.flush();
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

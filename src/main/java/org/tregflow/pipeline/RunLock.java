@@ -1,0 +1,179 @@
+package org.tregflow.pipeline;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The output folder's lock, {@code OUT/.tregflow/lock}: one run at a time writes into a folder, so two nightly
+ * jobs started by mistake cannot interleave their per-file results and tables.
+ *
+ * <p>The lock is a file created atomically ({@code CREATE_NEW}) holding the owner's pid, host, the process's own
+ * start time and the run's start time. A lock whose owner is on this host and no longer alive (a run killed by
+ * the OOM killer, a power cut, {@code kill -9}) is stale: the next run takes it over with a warning, so a night's
+ * crash never needs a person to delete a file. The process start time guards against pid reuse: a live process
+ * with the recorded pid but another start time is not the owner. A lock from another host (a shared folder) is
+ * never taken over: this host cannot tell whether that run is alive, and the message says how to remove it.
+ */
+public final class RunLock implements AutoCloseable {
+    static final String DIR = ".tregflow";
+    static final String FILE = "lock";
+
+    private final Path file;
+    private final String token;
+    private boolean released;
+
+    private RunLock(Path file, String token) {
+        this.file = file;
+        this.token = token;
+    }
+
+    /** Who holds a lock, as recorded in its file. */
+    public record Holder(long pid, String host, String processStart, String runStart) {
+        String describe() {
+            return "pid " + pid + " on " + host + ", running since " + runStart;
+        }
+    }
+
+    /**
+     * Takes the lock of {@code outDir} (created if needed).
+     *
+     * @param warn receives one line when a stale lock is taken over
+     * @throws RunLockedException another live run holds it
+     * @throws IOException        the lock file cannot be written (permissions, full disk)
+     */
+    public static RunLock acquire(Path outDir, Consumer<String> warn) throws RunLockedException, IOException {
+        Path dir = outDir.resolve(DIR);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE);
+        ProcessHandle self = ProcessHandle.current();
+        String token = UUID.randomUUID().toString();
+        Properties p = new Properties();
+        p.setProperty("pid", Long.toString(self.pid()));
+        p.setProperty("host", hostName());
+        p.setProperty("process_start", self.info().startInstant().map(Instant::toString).orElse(""));
+        p.setProperty("run_start", Instant.now().toString());
+        p.setProperty("token", token);
+        StringBuilder body = new StringBuilder();
+        for (String k : new String[] {"pid", "host", "process_start", "run_start", "token"}) {
+            body.append(k).append('=').append(p.getProperty(k)).append('\n');
+        }
+        // Two attempts: the second after removing a stale lock. If another run removes the same stale lock and
+        // creates its own in between, CREATE_NEW fails for us and we report that run as the holder.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Files.writeString(file, body, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                return new RunLock(file, token);
+            } catch (FileAlreadyExistsException e) {
+                Optional<Holder> holder = read(file);
+                if (holder.isEmpty()) {
+                    // Unreadable or half-written: a run died while creating it (the write is a few bytes).
+                    if (attempt == 0 && isOld(file)) {
+                        warn.accept("removing an unreadable lock " + file + " left by an interrupted run");
+                        Files.deleteIfExists(file);
+                        continue;
+                    }
+                    throw new RunLockedException(outDir, file, null);
+                }
+                Holder h = holder.get();
+                if (attempt == 0 && isStale(h)) {
+                    warn.accept("taking over the lock of a run that is no longer alive (" + h.describe()
+                            + "); its finished files are reused with --resume");
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                throw new RunLockedException(outDir, file, h);
+            }
+        }
+        throw new RunLockedException(outDir, file, read(file).orElse(null));
+    }
+
+    /** The holder recorded in a lock file, or empty when it is absent or unreadable. */
+    public static Optional<Holder> read(Path lockFile) {
+        try {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(lockFile, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            String pid = p.getProperty("pid");
+            String host = p.getProperty("host");
+            if (pid == null || host == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Holder(Long.parseLong(pid.trim()), host, p.getProperty("process_start", ""),
+                    p.getProperty("run_start", "")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stale: recorded on this host, and no live process is the recorded one. */
+    static boolean isStale(Holder h) {
+        if (!h.host().equals(hostName())) {
+            return false;
+        }
+        Optional<ProcessHandle> ph = ProcessHandle.of(h.pid());
+        if (ph.isEmpty() || !ph.get().isAlive()) {
+            return true;
+        }
+        if (h.processStart().isEmpty()) {
+            return false;
+        }
+        // The pid was reused by a process started at another time; start instants are reported to the
+        // millisecond or coarser, so compare at one-second resolution.
+        return ph.get().info().startInstant()
+                .map(s -> Math.abs(s.getEpochSecond() - Instant.parse(h.processStart()).getEpochSecond()) > 1)
+                .orElse(false);
+    }
+
+    private static boolean isOld(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minusSeconds(10));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null ? "localhost" : env;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Removes the lock, unless another run has (wrongly) taken it over meanwhile. */
+    @Override
+    public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            if (content.contains("token=" + token)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // already gone: nothing to release
+        }
+    }
+}
