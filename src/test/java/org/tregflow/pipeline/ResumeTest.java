@@ -1,0 +1,81 @@
+package org.tregflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tregflow.output.Hashing;
+import org.tregflow.simulate.CohortConfig;
+import org.tregflow.simulate.CohortSimulator;
+import org.tregflow.stats.SampleResult;
+
+/** What --resume reuses and what it does not: changed content, a changed pipeline, and a corrected sheet. */
+class ResumeTest {
+    @TempDir
+    Path tmp;
+
+    private static JsonNode counts(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("counts");
+    }
+
+    private static RunResult run(Path pipeline, Path in, Path out, boolean resume) throws Exception {
+        return Pipeline.run(new RunRequest(pipeline, List.of(in), null, null, null, out, 2, null, resume, null));
+    }
+
+    @Test
+    void onlyChangedContentOrPipelineIsAnalysedAgainAndTheSheetAlwaysApplies() throws Exception {
+        Path all = tmp.resolve("all");
+        new CohortSimulator(CohortConfig.defaults().withPatients(2).withEvents(15_000).withSeed(8)).write(all);
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        for (String v : List.of("V0", "C1", "C4", "FU")) {
+            Files.copy(all.resolve("P01_" + v + ".fcs"), in.resolve("P01_" + v + ".fcs"));
+        }
+        Files.writeString(in.resolve("samples.csv"), "file,patient,visit,arm\n"
+                + "P01_V0.fcs,P01,V0,IL-2\nP01_C1.fcs,P01,C1,IL-2\nP01_C4.fcs,P01,C4,IL-2\nP01_FU.fcs,P01,FU,IL-2\n");
+        Path pipeline = tmp.resolve("p.yaml");
+        Files.copy(Path.of("pipelines", "ld-il2-treg-nk.yaml"), pipeline);
+        Path out = tmp.resolve("out");
+
+        RunResult first = run(pipeline, in, out, false);
+        assertEquals(4, first.okCount());
+        assertEquals(4, counts(out).get("processed").asInt(), "without --resume every file is analysed");
+
+        // One file's content changes (re-acquired); the sheet is corrected for all.
+        Files.copy(all.resolve("P02_C4.fcs"), in.resolve("P01_C4.fcs"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv")).replace("IL-2", "placebo"));
+        RunResult second = run(pipeline, in, out, true);
+        JsonNode c = counts(out);
+        assertEquals(1, c.get("processed").asInt(), c.toString());
+        assertEquals(3, c.get("reused").asInt(), c.toString());
+        for (SampleResult r : second.samples()) {
+            assertEquals("placebo", r.info().arm(), r.sampleId() + ": the sheet of this run applies to reused results");
+        }
+        SampleResult c4 = second.samples().stream().filter(r -> r.sampleId().equals("P01_C4.fcs")).findFirst().orElseThrow();
+        assertEquals(Hashing.sha256(all.resolve("P02_C4.fcs")), c4.sha256());
+        // The re-analysed file gives what a full analysis of that content gives.
+        RunResult reference = Pipeline.run(new RunRequest(pipeline, List.of(all.resolve("P02_C4.fcs")), null, null, null,
+                null, 1, null));
+        assertEquals(reference.samples().get(0).populations(), c4.populations());
+        SampleResult v0 = second.samples().stream().filter(r -> r.sampleId().equals("P01_V0.fcs")).findFirst().orElseThrow();
+        SampleResult v0first = first.samples().stream().filter(r -> r.sampleId().equals("P01_V0.fcs")).findFirst().orElseThrow();
+        assertEquals(v0first.populations(), v0.populations(), "a reused result is the stored one");
+
+        // Any change to the pipeline file (even a comment) means every file is analysed again.
+        Files.writeString(pipeline, Files.readString(pipeline) + "\n# tuned tonight\n");
+        run(pipeline, in, out, true);
+        c = counts(out);
+        assertEquals(4, c.get("processed").asInt(), c.toString());
+        assertEquals(0, c.get("reused").asInt(), c.toString());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertTrue(manifest.get("inputs").get(0).has("timings_ms"), "analysed files carry their timings");
+        assertEquals(false, manifest.get("inputs").get(0).get("reused").asBoolean());
+    }
+}
