@@ -37,8 +37,27 @@ final class ProgressReporter implements RunListener {
 
     /** The bar on an interactive terminal, lines otherwise, nothing when quiet. */
     static ProgressReporter forTerminal(PrintWriter err, boolean quiet) {
-        Mode m = quiet ? Mode.QUIET : System.console() != null ? Mode.BAR : Mode.LINES;
+        Mode m = quiet ? Mode.QUIET : interactive() ? Mode.BAR : Mode.LINES;
         return new ProgressReporter(err, m, System::nanoTime);
+    }
+
+    /**
+     * Whether standard input and output are a terminal. From JDK 22 {@code System.console()} is non-null even
+     * when redirected (cron, Slurm), and {@code Console.isTerminal()} tells; it is called reflectively since the
+     * build targets Java 17, where a non-null console already means a terminal.
+     */
+    static boolean interactive() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     Mode mode() {

@@ -109,6 +109,11 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         log = RunLog.start(out.resolve("tregflow.log"));
+        int leftovers = lock.removeLeftovers();
+        if (leftovers > 0) {
+            LoggerFactory.getLogger(RunCommand.class).info("removed {} temporary files left by an interrupted run",
+                    leftovers);
+        }
         for (String w : lockWarnings) {
             err.println("warning: " + w);
             LoggerFactory.getLogger(RunCommand.class).warn(w);

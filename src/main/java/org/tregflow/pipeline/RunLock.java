@@ -156,6 +156,33 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the hidden temporary files a killed run left in the output folder (staged tables) and in the result
+     * store: only the lock's holder may, since in a running run they are files being written.
+     *
+     * @return how many were removed
+     */
+    public int removeLeftovers() {
+        int removed = 0;
+        Path out = file.getParent().getParent();
+        for (Path dir : new Path[] {out, out.resolve(DIR).resolve("results")}) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) {
+                    String n = f.getFileName().toString();
+                    if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                // best effort: a leftover hidden .tmp file is never read as a result or a table
+            }
+        }
+        return removed;
+    }
+
     public Path file() {
         return file;
     }

@@ -80,10 +80,17 @@ class KillAndResumeTest {
         }
         assertTrue(Files.exists(out.resolve(".tregflow").resolve("lock")), "the killed run left its lock");
 
+        // What a kill during a write leaves: hidden temporaries, never read, removed by the next run.
+        Path staleTable = out.resolve(".samples.csv.1234abcd.tmp");
+        Path staleResult = out.resolve(".tregflow").resolve("results").resolve(".0000-half.tmp");
+        Files.writeString(staleTable, "sample_id,fi");
+        Files.writeString(staleResult, "{\"format\":1,");
+
         // The next run: takes over the dead run's lock, analyses only what the killed run did not finish.
         RunCommandTest.Outcome resumed = run(out, "--resume", "--threads", "2", in.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("taking over the lock of a run that is no longer alive"), resumed.err());
+        assertFalse(Files.exists(staleTable) || Files.exists(staleResult), "leftovers removed");
         JsonNode counts = manifest(out).get("counts");
         assertEquals(12, counts.get("inputs").asInt());
         assertEquals(stored, counts.get("reused").asInt(), counts.toString());
