@@ -60,6 +60,11 @@ final class ProgressReporter implements RunListener {
         }
     }
 
+    /** Files whose stored result was reused so far. */
+    synchronized int reusedCount() {
+        return reused;
+    }
+
     Mode mode() {
         return mode;
     }

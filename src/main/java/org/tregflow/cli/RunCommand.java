@@ -136,8 +136,8 @@ public final class RunCommand implements Callable<Integer> {
                     stdout.println();
                     stdout.println(cohortSummary(r.written().cohort()));
                 }
-                err.printf(Locale.ROOT, "%d of %d files analysed; tables and manifest in %s%n", r.okCount(),
-                        r.samples().size(), out);
+                err.printf(Locale.ROOT, "%d of %d files ok (%d reused from earlier runs); tables and manifest in %s%n",
+                        r.okCount(), r.samples().size(), progress.reusedCount(), out);
             }
             for (SampleResult s : r.samples()) {
                 if (!s.ok()) {

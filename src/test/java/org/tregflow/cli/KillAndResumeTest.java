@@ -116,6 +116,7 @@ class KillAndResumeTest {
         assertEquals(0, c.get("processed").asInt(), c.toString());
         assertEquals(12, c.get("reused").asInt(), c.toString());
         assertFalse(again.err().lines().anyMatch(l -> l.startsWith("[")), "--quiet shows no progress: " + again.err());
+        assertTrue(again.err().contains("12 of 12 files ok (12 reused from earlier runs)"), again.err());
         Map<String, byte[]> againTables = tables(out);
         for (String name : resumedTables.keySet()) {
             if (name.endsWith(".csv")) {
