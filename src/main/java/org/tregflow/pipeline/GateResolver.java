@@ -41,7 +41,11 @@ final class GateResolver {
     /** Vertices per edge of a ratio band drawn through non-linear transforms. */
     private static final int BAND_STEPS = 16;
 
-    record Resolved(Gate gate, GateRecord record, List<String> warnings) {
+    /** A resolved gate; {@code source} is where its dimensions' values come from (null: the pipeline's markers). */
+    record Resolved(Gate gate, GateRecord record, List<String> warnings, org.tregflow.gating.EventSource source) {
+        Resolved(Gate gate, GateRecord record, List<String> warnings) {
+            this(gate, record, warnings, null);
+        }
     }
 
     private final MarkerSource source;
@@ -49,9 +53,15 @@ final class GateResolver {
     private final Function<String, float[]> scaleValues;
     private final Function<String, String> describeMarker;
     private final java.util.Set<String> scatter;
+    private final Function<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gatingMlSource;
+    private final java.nio.file.Path baseDir;
 
     GateResolver(MarkerSource source, Map<String, Transform> transforms, Function<String, float[]> scaleValues,
-                 Function<String, String> describeMarker, java.util.Set<String> scatter) {
+                 Function<String, String> describeMarker, java.util.Set<String> scatter,
+                 Function<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gatingMlSource,
+                 java.nio.file.Path baseDir) {
+        this.gatingMlSource = gatingMlSource;
+        this.baseDir = baseDir;
         this.source = source;
         this.transforms = transforms;
         this.scaleValues = scaleValues;
@@ -92,6 +102,13 @@ final class GateResolver {
                 List<BooleanGate.Reference> refs = g.of().stream().map(BooleanGate.Reference::to).toList();
                 BooleanGate bg = new BooleanGate(g.name(), parentId, BooleanGate.Operator.valueOf(op), refs);
                 yield new Resolved(bg, new GateRecord(g.name(), "boolean", "", "", op.toLowerCase(Locale.ROOT) + "(" + String.join(", ", g.of()) + ")"), warnings);
+            }
+            case "gatingml" -> {
+                GeometricGate geo = (GeometricGate) GatingMlGates.gate(g.gatingml(), baseDir).withParent(parentId);
+                String axes = String.join(",", geo.dimensions().stream().map(org.tregflow.gating.Dimension::toString).toList());
+                // Gating-ML dimensions name detectors and carry their own compensation and transforms.
+                org.tregflow.gating.EventSource src = gatingMlSource.apply(GatingMlGates.document(g.gatingml(), baseDir));
+                yield new Resolved(geo, new GateRecord(g.name(), "gatingml", axes, g.gatingml(), geo.toString()), warnings, src);
             }
             default -> throw new IllegalStateException("unchecked method " + g.method());
         };

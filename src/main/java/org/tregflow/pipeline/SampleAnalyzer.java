@@ -93,8 +93,11 @@ public final class SampleAnalyzer {
 
         Set<String> scatterKeys = new HashSet<>();
         pipeline.definition().panel().scatter().forEach(s -> scatterKeys.add(key(s)));
+        Map<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gml = new HashMap<>();
         GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
-                m -> m + "=" + panel.channel(m).name(), scatterKeys);
+                m -> m + "=" + panel.channel(m).name(), scatterKeys,
+                doc -> gml.computeIfAbsent(doc, d -> new org.tregflow.gatingml.GatingMlEventSource(table,
+                        ds.spillover(), d.matrices())), pipeline.baseDir());
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();
@@ -110,7 +113,7 @@ public final class SampleAnalyzer {
             GateResolver.Resolved r = resolver.resolve(g, parentId, parentPop);
             Population p;
             if (r.gate() instanceof GeometricGate geo) {
-                p = geo.apply(source, parentPop);
+                p = geo.apply(r.source() == null ? source : r.source(), parentPop);
             } else {
                 p = ((BooleanGate) r.gate()).apply(ref -> pops.get(effective(ref, effectiveParent)), parentPop);
             }
