@@ -1,6 +1,7 @@
 package org.tregflow.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,8 @@ class FastLogicleTest {
         assertEquals(Float.NEGATIVE_INFINITY, v[2]);
         assertEquals((float) exact.apply(3e30), v[3]);
         assertEquals(0.7, fast.apply(fast.inverse(0.7)), 1e-6);
+        assertSame(FastLogicle.of(t, w, m, a), FastLogicle.of(t, w, m, a), "shared per parameter set");
+        assertEquals(fast.apply(123.4), FastLogicle.of(t, w, m, a).apply(123.4), 0);
     }
 
     /** Log-spaced over both signs from 1e-4 to beyond 4096 T, linear near 0, dense around the bottom of scale. */
