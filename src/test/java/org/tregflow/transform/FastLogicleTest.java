@@ -56,7 +56,7 @@ class FastLogicleTest {
 
     /** Log-spaced over both signs from 1e-4 to beyond 4096 T, linear near 0, dense around the bottom of scale. */
     private static float[] sweep(double t, double bottom) {
-        int logPoints = 1_500_000;
+        int logPoints = 1_000_000;
         int linearPoints = 400_000;
         int bottomPoints = 100_000;
         float[] xs = new float[2 * logPoints + linearPoints + bottomPoints];
