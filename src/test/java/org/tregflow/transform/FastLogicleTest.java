@@ -13,7 +13,7 @@ class FastLogicleTest {
 
     @ParameterizedTest(name = "T={0} W={1} M={2} A={3}")
     @CsvSource({"262144, 0.5, 4.5, 0", "1000, 1, 4, 0", "262144, 0.5, 4.5, 1", "262144, 0, 4.5, 0",
-        "10000, 2, 4, 0", "262144, 1.5, 4.5, 0.5", "1000, 0.2, 2, 0", "1000, 0.3, 1, 0"})
+        "10000, 2, 4, 0", "262144, 1.5, 4.5, 0.5", "1000, 0.2, 2, 0", "1000, 0.3, 1, 0", "1000, 0.5, 3, -0.25"})
     void withinBoundOverTheWholeRange(double t, double w, double m, double a) {
         Logicle exact = new Logicle(t, w, m, a);
         FastLogicle fast = new FastLogicle(t, w, m, a);
