@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +77,8 @@ final class ManifestWriter {
         JSON.writeValue(out, root);
     }
 
-    /** ISO-8601 in UTC, e.g. 2026-11-22T06:03:57.123Z. */
+    /** ISO-8601 in UTC to the millisecond, e.g. 2026-11-22T06:03:57.123Z (nanoseconds are clock noise). */
     private static String iso(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t);
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.MILLIS));
     }
 }

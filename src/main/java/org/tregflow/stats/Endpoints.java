@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>One row per patient id found in the results (ok or failed); samples without a patient id are left
  *       out. Rows are sorted by patient id.</li>
+ *   <li>Visit names match ignoring case ("c4" in a sample sheet is visit C4), as in the pipeline's schedule.</li>
  *   <li>At each of the two visits, the value is the mean of the statistic over the patient's usable samples
  *       (replicates). A sample is not usable when its file failed, it lacks the population, its parent has fewer
  *       than {@code minParentEvents} events, or the statistic is undefined there. Unusable replicates are
@@ -76,7 +77,7 @@ public final class Endpoints {
         double sum = 0;
         int n = 0;
         for (SampleResult s : samples) {
-            if (!visit.equals(s.info().visit())) {
+            if (!visit.equalsIgnoreCase(s.info().visit())) {
                 continue;
             }
             if (!s.ok()) {

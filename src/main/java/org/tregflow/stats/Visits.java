@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>Replicates (several ok samples of one patient at one visit) are combined by the arithmetic mean of their
  *       % of parent; {@code samples} says how many were averaged. A replicate whose parent is empty (% undefined)
  *       is left out of the mean.</li>
- *   <li>The baseline is the given visit (the endpoint's baseline visit); when none is given, the patient's
+ *   <li>The baseline is the given visit (the endpoint's baseline visit; visit names match ignoring case, as
+ *       in the pipeline's schedule); when none is given, the patient's
  *       visit with the lowest visit order.</li>
  *   <li>fold_change = pct_parent / baseline_pct_parent, undefined (null) when the baseline is missing or 0;
  *       log2_fold_change is undefined when the fold change is 0.</li>
@@ -53,7 +54,8 @@ public final class Visits {
             List<String> visitNames = new ArrayList<>(visits.keySet());
             visitNames.sort(Comparator.comparing((String v) -> visitOrder(visits.get(v)),
                     Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder()));
-            String baseline = baselineVisit != null ? baselineVisit : earliestOrdered(visitNames, visits);
+            String baseline = baselineVisit != null ? named(visitNames, baselineVisit)
+                    : earliestOrdered(visitNames, visits);
             for (String visit : visitNames) {
                 Double order = visitOrder(visits.get(visit));
                 for (String population : populations) {
@@ -61,7 +63,7 @@ public final class Visits {
                     if (pct.n() == 0 && !present(visits.get(visit), population)) {
                         continue;
                     }
-                    double base = baseline == null || !visits.containsKey(baseline)
+                    double base = baseline == null
                             ? Double.NaN : meanPctParent(visits.get(baseline), population).value();
                     double fold = base > 0 ? pct.value() / base : Double.NaN;
                     double log2 = fold > 0 ? Math.log(fold) / Math.log(2) : Double.NaN;
@@ -82,6 +84,11 @@ public final class Visits {
             }
         }
         return List.copyOf(all);
+    }
+
+    /** The patient's visit of this name, ignoring case, or null. */
+    private static String named(List<String> visitNames, String visit) {
+        return visitNames.stream().filter(visit::equalsIgnoreCase).findFirst().orElse(null);
     }
 
     private static String earliestOrdered(List<String> sortedVisits, Map<String, List<SampleResult>> visits) {

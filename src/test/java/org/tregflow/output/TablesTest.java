@@ -40,7 +40,7 @@ class TablesTest {
     private Tables.Written writeSynthetic() throws IOException {
         List<SampleResult> results = SyntheticResults.build();
         RunManifest manifest = RunManifest.of(null, Instant.parse("2026-11-22T06:00:00Z"),
-                Instant.parse("2026-11-22T06:01:30.5Z"), results,
+                Instant.parse("2026-11-22T06:01:30.500999999Z"), results,
                 Map.of("P1_C0.fcs", Map.of("read", 12L, "gate", 30L)), List.of("sample sheet lists 2 absent files"));
         return Tables.writeAll(dir, results, SyntheticResults.POPULATIONS, SyntheticResults.MARKERS,
                 SyntheticResults.SPEC, manifest);

@@ -41,6 +41,18 @@ class EndpointsTest {
     }
 
     @Test
+    void visitNamesMatchIgnoringCase() {
+        EndpointRow row = Endpoints.evaluate(List.of(
+                ok("a", "P1", "c0", null, 0.0, cd25(20)),
+                ok("b", "P1", "c4", null, 4.0, cd25(50))), PRIMARY).get(0);
+        assertEquals(2.5, row.foldChange(), 1e-12);
+        List<VisitRow> visits = Visits.compute(List.of(
+                ok("a", "P1", "c0", null, 0.0, cd25(20)),
+                ok("b", "P1", "c4", null, 4.0, cd25(50))), List.of(), "C0");
+        assertEquals(2.5, visits.get(1).foldChange(), 1e-12);
+    }
+
+    @Test
     void missingVisitIsNotEvaluable() {
         EndpointRow row = Endpoints.evaluate(List.of(ok("p1_c0", "P1", "C0", null, 0.0, cd25(20))), PRIMARY).get(0);
         assertNull(row.met());
