@@ -36,12 +36,17 @@ final class GateResolver {
     static final double DEFAULT_RADIUS = 2.5;
     static final int DEFAULT_SAMPLE = 20_000;
     static final double DEFAULT_BAND_K = 4;
+    /** Fewer parent events than this leave a data-driven 1-D gate empty (no density or spread from a handful). */
+    static final int MIN_EVENTS = 10;
     /** EM iterations; the lymphocyte cluster settles long before, the rest only polishes minor components. */
     static final int MAX_EM_ITERATIONS = 60;
     /** Vertices per edge of a ratio band drawn through non-linear transforms. */
     private static final int BAND_STEPS = 16;
 
-    /** A resolved gate; {@code source} is where its dimensions' values come from (null: the pipeline's markers). */
+    /**
+     * A resolved gate; {@code source} is where its dimensions' values come from (null: the pipeline's markers);
+     * {@code gate} is null when the gate could not be computed and is empty for this file.
+     */
     record Resolved(Gate gate, GateRecord record, List<String> warnings, org.tregflow.gating.EventSource source) {
         Resolved(Gate gate, GateRecord record, List<String> warnings) {
             this(gate, record, warnings, null);
@@ -128,9 +133,12 @@ final class GateResolver {
                 params.add(d.marker() + ":fixed");
             } else {
                 float[] values = Gather.values(source.values(dim), within);
-                if (values.length < 3) {
-                    throw new IllegalArgumentException("gate " + g.name() + ": only " + values.length
-                            + " events in its parent to compute the " + d.marker() + " " + d.method() + " from");
+                if (values.length < MIN_EVENTS) {
+                    // A rare population in one file must not fail the whole file: the gate is empty, and says why.
+                    warnings.add("gate " + g.name() + ": only " + values.length + " events in its parent, fewer than "
+                            + MIN_EVENTS + " to compute the " + d.marker() + " " + d.method() + " from; the gate is empty");
+                    return new Resolved(null, new GateRecord(g.name(), d.method(), dims, "not computed",
+                            "empty: " + values.length + " parent events"), warnings);
                 }
                 Threshold t;
                 Side side = GateMethods.side(d.keep());

@@ -167,7 +167,12 @@ public final class Pipeline {
                     a.instrument(), withOrder(info, pipeline), a.populations(), a.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String msg = message(e);
-            LOG.error("{}: {}", file, msg, e);
+            if (e instanceof FcsException || e instanceof PanelException || e instanceof IllegalArgumentException) {
+                // Bad input is an expected outcome: the trace goes to the run's log file, not to a library's console.
+                LOG.info("{}: {}", file, msg, e);
+            } else {
+                LOG.error("{}: {}", file, msg, e);
+            }
             return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
                     withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
         }

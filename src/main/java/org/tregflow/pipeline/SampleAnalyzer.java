@@ -112,7 +112,9 @@ public final class SampleAnalyzer {
             String parentId = parent.equals(GateDef.ROOT) ? null : parent;
             GateResolver.Resolved r = resolver.resolve(g, parentId, parentPop);
             Population p;
-            if (r.gate() instanceof GeometricGate geo) {
+            if (r.gate() == null) {
+                p = Population.none(n);
+            } else if (r.gate() instanceof GeometricGate geo) {
                 p = geo.apply(r.source() == null ? source : r.source(), parentPop);
             } else {
                 p = ((BooleanGate) r.gate()).apply(ref -> pops.get(effective(ref, effectiveParent)), parentPop);

@@ -106,6 +106,19 @@ class PipelineRunTest {
     }
 
     @Test
+    void aTooRareParentLeavesTheGateEmptyNotTheFileFailed(@TempDir Path tmp) throws Exception {
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(400).withSeed(5)
+                .withOnly(List.of("P01_V0"))).write(tmp);
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(tmp.resolve("P01_V0.fcs")), null, null, null, null, 1, null));
+        SampleResult s = r.samples().get(0);
+        assertTrue(s.ok(), s.error());
+        assertTrue(s.population("Treg").count() < 10, "a 400-event file has a handful of Treg");
+        assertEquals(0, s.population("CD25hi Treg").count());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("gate CD25hi Treg: only ") && w.contains("the gate is empty")),
+                s.warnings().toString());
+    }
+
+    @Test
     void missingMarkerFailsTheFileNamingTheMarker(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> renamed = new ArrayList<>();
