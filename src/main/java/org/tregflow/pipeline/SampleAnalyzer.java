@@ -50,7 +50,7 @@ public final class SampleAnalyzer {
     /** What one file gave: the populations and gates, the warnings, and where the time went. */
     public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
                            List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
-                           org.tregflow.fcs.Keywords keywords) {
+                           org.tregflow.fcs.Keywords keywords, org.tregflow.gatingml.GatingMlDocument appliedGates) {
     }
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
@@ -102,6 +102,11 @@ public final class SampleAnalyzer {
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();
         Population all = Population.all(n);
+        String compSource = pipeline.definition().compensation().source();
+        AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
+                compSource.equals("matrix") ? AppliedGates.MATRIX_ID
+                        : compSource.equals("file") && ds.spillover() != null ? org.tregflow.gating.Dimension.FCS
+                        : org.tregflow.gating.Dimension.UNCOMPENSATED);
         for (GateDef g : pipeline.gateOrder()) {
             String parent = effective(g.parent(), effectiveParent);
             if (skipped.contains(g.name())) {
@@ -121,6 +126,9 @@ public final class SampleAnalyzer {
             }
             pops.put(g.name(), p);
             effectiveParent.put(g.name(), g.name());
+            if (r.gate() != null) {
+                applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
+            }
             records.add(r.record());
             warnings.addAll(r.warnings());
         }
@@ -155,7 +163,13 @@ public final class SampleAnalyzer {
             warnings.add("the panel has no " + m + " channel: gates using it were skipped");
         }
         String instrument = ds.keywords().value("$CYT");
-        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords());
+        org.tregflow.gatingml.GatingMlDocument doc = null;
+        try {
+            doc = applied.document(pipeline.matrix());
+        } catch (RuntimeException e) {
+            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
+        }
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
     }
 
     private static String parentOf(GateDef g, Map<String, String> effectiveParent) {
