@@ -1,13 +1,16 @@
 package org.tregflow.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.tregflow.gating.BooleanGate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EllipsoidGate;
+import org.tregflow.gating.EventSource;
 import org.tregflow.gating.Gate;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Parameter;
@@ -22,6 +25,7 @@ import org.tregflow.gating.auto.RatioBand;
 import org.tregflow.gating.auto.Side;
 import org.tregflow.gating.auto.Subsample;
 import org.tregflow.gating.auto.TailCut;
+import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gating.auto.Threshold;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.transform.Transform;
@@ -47,7 +51,7 @@ final class GateResolver {
      * A resolved gate; {@code source} is where its dimensions' values come from (null: the pipeline's markers);
      * {@code gate} is null when the gate could not be computed and is empty for this file.
      */
-    record Resolved(Gate gate, GateRecord record, List<String> warnings, org.tregflow.gating.EventSource source) {
+    record Resolved(Gate gate, GateRecord record, List<String> warnings, EventSource source) {
         Resolved(Gate gate, GateRecord record, List<String> warnings) {
             this(gate, record, warnings, null);
         }
@@ -57,14 +61,14 @@ final class GateResolver {
     private final Map<String, Transform> transforms;
     private final Function<String, float[]> scaleValues;
     private final Function<String, String> describeMarker;
-    private final java.util.Set<String> scatter;
-    private final Function<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gatingMlSource;
-    private final java.nio.file.Path baseDir;
+    private final Set<String> scatter;
+    private final Function<GatingMlDocument, EventSource> gatingMlSource;
+    private final Path baseDir;
 
     GateResolver(MarkerSource source, Map<String, Transform> transforms, Function<String, float[]> scaleValues,
-                 Function<String, String> describeMarker, java.util.Set<String> scatter,
-                 Function<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gatingMlSource,
-                 java.nio.file.Path baseDir) {
+                 Function<String, String> describeMarker, Set<String> scatter,
+                 Function<GatingMlDocument, EventSource> gatingMlSource,
+                 Path baseDir) {
         this.gatingMlSource = gatingMlSource;
         this.baseDir = baseDir;
         this.source = source;
@@ -110,9 +114,9 @@ final class GateResolver {
             }
             case "gatingml" -> {
                 GeometricGate geo = (GeometricGate) GatingMlGates.gate(g.gatingml(), baseDir).withParent(parentId);
-                String axes = String.join(",", geo.dimensions().stream().map(org.tregflow.gating.Dimension::toString).toList());
+                String axes = String.join(",", geo.dimensions().stream().map(Dimension::toString).toList());
                 // Gating-ML dimensions name detectors and carry their own compensation and transforms.
-                org.tregflow.gating.EventSource src = gatingMlSource.apply(GatingMlGates.document(g.gatingml(), baseDir));
+                EventSource src = gatingMlSource.apply(GatingMlGates.document(g.gatingml(), baseDir));
                 yield new Resolved(geo, new GateRecord(g.name(), "gatingml", axes, g.gatingml(), geo.toString()), warnings, src);
             }
             default -> throw new IllegalStateException("unchecked method " + g.method());
@@ -296,9 +300,5 @@ final class GateResolver {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    static boolean isGeometric(Gate g) {
-        return g instanceof GeometricGate;
     }
 }

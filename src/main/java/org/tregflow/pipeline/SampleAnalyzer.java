@@ -17,11 +17,16 @@ import org.tregflow.fcs.EventTable;
 import org.tregflow.fcs.FcsDataset;
 import org.tregflow.fcs.FcsFile;
 import org.tregflow.fcs.FcsReader;
+import org.tregflow.fcs.Keywords;
 import org.tregflow.gating.BooleanGate;
+import org.tregflow.gating.Dimension;
+import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Population;
 import org.tregflow.gating.auto.Gather;
 import org.tregflow.gating.auto.OrderStatistics;
+import org.tregflow.gatingml.GatingMlDocument;
+import org.tregflow.gatingml.GatingMlEventSource;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 import org.tregflow.transform.Arcsinh;
@@ -50,7 +55,7 @@ public final class SampleAnalyzer {
     /** What one file gave: the populations and gates, the warnings, and where the time went. */
     public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
                            List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
-                           org.tregflow.fcs.Keywords keywords, org.tregflow.gatingml.GatingMlDocument appliedGates) {
+                           Keywords keywords, GatingMlDocument appliedGates) {
     }
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
@@ -93,10 +98,10 @@ public final class SampleAnalyzer {
 
         Set<String> scatterKeys = new HashSet<>();
         pipeline.definition().panel().scatter().forEach(s -> scatterKeys.add(key(s)));
-        Map<org.tregflow.gatingml.GatingMlDocument, org.tregflow.gating.EventSource> gml = new HashMap<>();
+        Map<GatingMlDocument, EventSource> gml = new HashMap<>();
         GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
                 m -> m + "=" + panel.channel(m).name(), scatterKeys,
-                doc -> gml.computeIfAbsent(doc, d -> new org.tregflow.gatingml.GatingMlEventSource(table,
+                doc -> gml.computeIfAbsent(doc, d -> new GatingMlEventSource(table,
                         ds.spillover(), d.matrices())), pipeline.baseDir());
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
@@ -105,8 +110,8 @@ public final class SampleAnalyzer {
         String compSource = pipeline.definition().compensation().source();
         AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
                 compSource.equals("matrix") ? AppliedGates.MATRIX_ID
-                        : compSource.equals("file") && ds.spillover() != null ? org.tregflow.gating.Dimension.FCS
-                        : org.tregflow.gating.Dimension.UNCOMPENSATED);
+                        : compSource.equals("file") && ds.spillover() != null ? Dimension.FCS
+                        : Dimension.UNCOMPENSATED);
         for (GateDef g : pipeline.gateOrder()) {
             String parent = effective(g.parent(), effectiveParent);
             if (skipped.contains(g.name())) {
@@ -163,7 +168,7 @@ public final class SampleAnalyzer {
             warnings.add("the panel has no " + m + " channel: gates using it were skipped");
         }
         String instrument = ds.keywords().value("$CYT");
-        org.tregflow.gatingml.GatingMlDocument doc = null;
+        GatingMlDocument doc = null;
         try {
             doc = applied.document(pipeline.matrix());
         } catch (RuntimeException e) {
