@@ -187,6 +187,7 @@ final class DataDecoder {
         int par = layout.channelCount();
         int[] bits = layout.bits();
         boolean msbFirst = !layout.littleEndian();
+        char[] types = layout.types();
         long[] over = new long[par];
         int base = buf.position();
         long bitPos = 0;
@@ -203,8 +204,7 @@ final class DataDecoder {
                         v |= (long) bit << k;
                     }
                 }
-                over[c] |= v & ~masks[c];
-                cols[c][e] = unsignedToFloat(v & masks[c]);
+                cols[c][e] = toFloat(types[c], w, v, masks[c], over, c);
             }
         }
         for (int c = 0; c < par; c++) {

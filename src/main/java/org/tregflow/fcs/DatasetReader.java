@@ -9,10 +9,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.tregflow.compensation.SpilloverMatrix;
 
 /** Reads one data set (HEADER, TEXT, supplemental TEXT, DATA) starting at {@code base}. */
 final class DatasetReader {
+    private static final Pattern HEADER_NUMBER = Pattern.compile("-?\\d{1,8}");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern WHOLE_AS_DECIMAL = Pattern.compile("[+-]?\\d{1,18}\\.0*");
+    private static final Pattern LETTERS_OTHER_THAN_E = Pattern.compile("(?i).*[a-df-z].*");
     private static final String[] HEADER_FIELDS = {"TEXT start", "TEXT end", "DATA start", "DATA end",
         "ANALYSIS start", "ANALYSIS end"};
 
@@ -99,7 +104,7 @@ final class DatasetReader {
                 f[i] = -1;
                 continue;
             }
-            if (!s.matches("-?\\d{1,8}")) {
+            if (!HEADER_NUMBER.matcher(s).matches()) {
                 throw err("HEADER", base + 10 + 8 * i, HEADER_FIELDS[i] + " offset is '" + printable(s)
                         + "'; expected a number of up to 8 digits");
             }
@@ -387,7 +392,7 @@ final class DatasetReader {
         boolean[] used = new boolean[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String s = parts[i].trim();
-            int v = s.matches("\\d") ? s.charAt(0) - '0' : -1;
+            int v = s.length() == 1 && Character.isDigit(s.charAt(0)) ? s.charAt(0) - '0' : -1;
             if (v < 1 || v > parts.length || used[v - 1]) {
                 throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected a permutation of 1.." + parts.length
                         + " such as 1,2,3,4 or 4,3,2,1");
@@ -419,6 +424,10 @@ final class DatasetReader {
             } catch (ArithmeticException e) {
                 throw err("$TOT", -1, "is " + tot + ": that many events cannot fit in any file");
             }
+        }
+        if (layout.packed() && tot >= 0) {
+            layout = paddedIfTheSegmentSaysSo(header, layout, tot, needed);
+            needed = layout.bytesFor(tot);
         }
         long[] seg = dataSegment(header, needed);
         long start = base + seg[0];
@@ -465,8 +474,10 @@ final class DatasetReader {
             throw err("DATA", start, "segment ends at byte " + (start + length - 1) + " but the file has only "
                     + src.size() + " bytes (truncated file?)");
         }
-        if (layout.delimitedAscii() && events > length) {
-            throw err("DATA", start, "$TOT = " + tot + " ASCII events cannot fit in " + length + " bytes");
+        // Every delimited ASCII value takes at least one byte: check before allocating $TOT x $PAR floats.
+        if (layout.delimitedAscii() && (long) events * par > length) {
+            throw err("DATA", start, "$TOT = " + tot + " events of " + par + " ASCII values cannot fit in " + length
+                    + " bytes");
         }
         ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
         float[][] cols = new float[par][events];
@@ -490,6 +501,37 @@ final class DatasetReader {
             scale(channels, cols, events);
         }
         return new EventTable(channels, cols, events);
+    }
+
+    /**
+     * Odd $PnB widths (e.g. 10 or 12) are a packed bit stream in FCS 2.0, but some writers store each value in
+     * whole bytes anyway. The segment length tells which: when it fits whole-byte storage and not packing, use that.
+     */
+    private DataLayout paddedIfTheSegmentSaysSo(long[] header, DataLayout layout, long tot, long packedBytes)
+            throws FcsException {
+        int[] padded = layout.bits().clone();
+        for (int i = 0; i < padded.length; i++) {
+            padded[i] = (padded[i] + 7) / 8 * 8;
+        }
+        DataLayout alt = new DataLayout(layout.types(), padded, layout.byteOrder(), false, false);
+        long paddedBytes;
+        try {
+            paddedBytes = alt.bytesFor(tot);
+        } catch (ArithmeticException e) {
+            return layout;
+        }
+        int mark = warnings.size();
+        long[] seg = dataSegment(header, -1);
+        warnings.subList(mark, warnings.size()).clear(); // the real choice below reports its own repairs
+        long length = seg[1] - seg[0] + 1;
+        boolean fitsPadded = length == paddedBytes || length == paddedBytes + 1;
+        boolean fitsPacked = length == packedBytes || length == packedBytes + 1;
+        if (fitsPadded && !fitsPacked) {
+            warnings.add("odd $PnB widths " + java.util.Arrays.toString(layout.bits()) + " are stored in whole bytes"
+                    + " (the DATA length says so), not packed");
+            return alt;
+        }
+        return layout;
     }
 
     private void decodeAscii(ByteBuffer data, DataLayout layout, int events, float[][] cols, long start)
@@ -617,6 +659,17 @@ final class DatasetReader {
             if (ch.logDecades() > 0) {
                 double k = ch.logDecades() / ch.range();
                 double f2 = ch.logOffset();
+                float[] table = logTable(ch, k, f2);
+                if (table != null) {
+                    // Integer channels hold few distinct values (1024 for 10 bits): one pow per value, not per event.
+                    int top = table.length - 1;
+                    for (int e = 0; e < events; e++) {
+                        float v = col[e];
+                        int i = (int) v;
+                        col[e] = i == v && i >= 0 && i <= top ? table[i] : (float) (f2 * Math.pow(10, k * v));
+                    }
+                    continue;
+                }
                 for (int e = 0; e < events; e++) {
                     col[e] = (float) (f2 * Math.pow(10, k * col[e]));
                 }
@@ -631,6 +684,20 @@ final class DatasetReader {
                 }
             }
         }
+    }
+
+    private static float[] logTable(Channel ch, double k, double f2) {
+        if (ch.dataType() != 'I' || ch.bits() > 16) {
+            return null;
+        }
+        // Values were masked to the bits $PnR needs, so the table need not be larger than that.
+        long r = (long) Math.ceil(ch.range());
+        int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
+        float[] t = new float[1 << Math.min(ch.bits(), needed)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (float) (f2 * Math.pow(10, k * i));
+        }
+        return t;
     }
 
     private double timestep(List<Channel> channels) throws FcsException {
@@ -674,9 +741,9 @@ final class DatasetReader {
 
     private long parseLong(String keyword, String value) throws FcsException {
         String s = value.trim();
-        if (!s.matches("[+-]?\\d{1,18}")) {
+        if (!WHOLE.matcher(s).matches()) {
             // Some writers put "1000.0" where an integer belongs; accept whole numbers written as decimals.
-            if (s.matches("[+-]?\\d{1,18}\\.0*")) {
+            if (WHOLE_AS_DECIMAL.matcher(s).matches()) {
                 return Long.parseLong(s.substring(0, s.indexOf('.')));
             }
             throw err(keyword, -1, "is '" + printable(s) + "'; expected a whole number");
@@ -688,7 +755,7 @@ final class DatasetReader {
         String s = value.trim();
         try {
             double v = Double.parseDouble(s);
-            if (Double.isNaN(v) || s.matches("(?i).*[a-df-z].*")) {
+            if (Double.isNaN(v) || LETTERS_OTHER_THAN_E.matcher(s).matches()) {
                 throw new NumberFormatException();
             }
             return v;
