@@ -13,30 +13,20 @@ import java.util.regex.Pattern;
 import org.tregflow.compensation.SpilloverMatrix;
 
 /** Reads one data set (HEADER, TEXT, supplemental TEXT, DATA) starting at {@code base}. */
-final class DatasetReader {
+final class DatasetReader extends KeywordContext {
     private static final Pattern HEADER_NUMBER = Pattern.compile("-?\\d{1,8}");
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern WHOLE_AS_DECIMAL = Pattern.compile("[+-]?\\d{1,18}\\.0*");
-    private static final Pattern LETTERS_OTHER_THAN_E = Pattern.compile("(?i).*[a-df-z].*");
     private static final String[] HEADER_FIELDS = {"TEXT start", "TEXT end", "DATA start", "DATA end",
         "ANALYSIS start", "ANALYSIS end"};
 
     private final ByteSource src;
-    private final Path file;
     private final long base;
-    private final ReadOptions options;
-    private final String label;
-    private final List<String> warnings = new ArrayList<>();
-    private final Keywords keywords = new Keywords();
     private String version;
     private long nextData;
 
     DatasetReader(ByteSource src, Path file, long base, ReadOptions options, int index) {
+        super(file, options, index == 0 ? "" : "data set " + (index + 1) + " ", new ArrayList<>(), new Keywords());
         this.src = src;
-        this.file = file;
         this.base = base;
-        this.options = options;
-        this.label = index == 0 ? "" : "data set " + (index + 1) + " ";
     }
 
     String version() {
@@ -51,8 +41,9 @@ final class DatasetReader {
         long[] header = readHeader();
         readText(header[0], header[1]);
         readSupplementalText(header[0], header[1]);
-        List<Channel> channels = channels();
-        DataLayout layout = layout(channels);
+        ChannelReader channelReader = new ChannelReader(this, version);
+        List<Channel> channels = channelReader.channels();
+        DataLayout layout = channelReader.layout(channels);
         nextData = optionalLong("$NEXTDATA", 0);
         SpilloverMatrix spill = spillover(channels);
         if (!decode) {
@@ -174,233 +165,6 @@ final class DatasetReader {
                 warnings.add("keyword " + k + " is in both TEXT and supplemental TEXT; kept the TEXT value");
             }
         });
-    }
-
-    // ---- channels ---------------------------------------------------------------------------------------------
-
-    private List<Channel> channels() throws FcsException {
-        String parRaw = keywords.value("$PAR");
-        if (parRaw == null) {
-            throw err("$PAR", -1, "keyword missing; expected the number of parameters per event");
-        }
-        long par = parseLong("$PAR", parRaw);
-        // Each parameter needs at least its own $PnB keyword, so $PAR cannot exceed the keyword count.
-        if (par < 1 || par > keywords.size()) {
-            throw err("$PAR", -1, "is " + par + "; expected 1 to " + keywords.size()
-                    + " (one or more parameters, each described by keywords)");
-        }
-        String dataType = keywords.value("$DATATYPE");
-        List<Channel> out = new ArrayList<>((int) par);
-        Set<String> names = new HashSet<>();
-        List<String> renamed = new ArrayList<>();
-        List<String> f2Repaired = new ArrayList<>();
-        for (int n = 1; n <= par; n++) {
-            String p = "$P" + n;
-            String name = keywords.value(p + "N");
-            if (name == null) {
-                if (!version.equals("FCS2.0")) {
-                    strictOrWarn(p + "N", -1, "missing; named the parameter P" + n);
-                }
-                name = "P" + n;
-            }
-            String unique = name;
-            for (int k = 2; names.contains(unique.toUpperCase(Locale.ROOT)); k++) {
-                unique = name + "_" + k;
-            }
-            if (!unique.equals(name)) {
-                renamed.add(name + " -> " + unique);
-            }
-            names.add(unique.toUpperCase(Locale.ROOT));
-            String marker = keywords.value(p + "S");
-            char type = type(p, dataType);
-            int bits = bits(p, type);
-            double range = range(p, bits, type);
-            double[] e = amplification(p, type, range, f2Repaired);
-            double gain = gain(p, e[0]);
-            out.add(new Channel(n, unique, marker, range, bits, e[0], e[1], gain, type));
-        }
-        if (!renamed.isEmpty()) {
-            if (options.strict()) {
-                throw err("$PnN", -1, "parameter names are not unique: " + renamed);
-            }
-            warnings.add("duplicate $PnN made unique: " + String.join(", ", renamed));
-        }
-        if (!f2Repaired.isEmpty()) {
-            warnings.add("$PnE with f2 = 0 read as f2 = 1 (log amplification needs a positive offset) for "
-                    + String.join(", ", f2Repaired));
-        }
-        return out;
-    }
-
-    private char type(String p, String dataType) throws FcsException {
-        String t = keywords.value(p + "DATATYPE");
-        String where = p + "DATATYPE";
-        if (t == null) {
-            t = dataType;
-            where = "$DATATYPE";
-        }
-        if (t == null) {
-            throw err("$DATATYPE", -1, "keyword missing; expected I, F, D or A");
-        }
-        t = t.toUpperCase(Locale.ROOT);
-        if (t.length() != 1 || "IFDA".indexOf(t.charAt(0)) < 0) {
-            throw err(where, -1, "is '" + printable(t) + "'; expected I (integer), F (float), D (double) or A (ASCII)");
-        }
-        return t.charAt(0);
-    }
-
-    private int bits(String p, char type) throws FcsException {
-        String b = keywords.value(p + "B");
-        if (b == null) {
-            if (type == 'F' || type == 'D') {
-                strictOrWarn(p + "B", -1, "missing; assumed " + (type == 'F' ? 32 : 64) + " for $DATATYPE " + type);
-                return type == 'F' ? 32 : 64;
-            }
-            throw err(p + "B", -1, "missing; expected the bits per value");
-        }
-        if (b.equals("*")) {
-            if (type != 'A') {
-                throw err(p + "B", -1, "is '*' (delimited ASCII) but the data type is " + type);
-            }
-            return 0;
-        }
-        long v = parseLong(p + "B", b);
-        if (type == 'A') {
-            if (v < 1 || v > 64) {
-                throw err(p + "B", -1, "is " + v + "; expected 1 to 64 characters per ASCII value");
-            }
-            return (int) v;
-        }
-        if (v < 1 || v > 64) {
-            throw err(p + "B", -1, "is " + v + "; expected 1 to 64 bits");
-        }
-        if (type == 'F' && v != 32 || type == 'D' && v != 64) {
-            throw err(p + "B", -1, "is " + v + " but $DATATYPE " + type + " values are " + (type == 'F' ? 32 : 64)
-                    + " bits");
-        }
-        return (int) v;
-    }
-
-    private double range(String p, int bits, char type) throws FcsException {
-        String r = keywords.value(p + "R");
-        if (r == null) {
-            double assumed = type == 'I' && bits < 63 ? Math.pow(2, bits) : 0;
-            strictOrWarn(p + "R", -1, "missing; assumed " + (long) assumed);
-            return assumed;
-        }
-        double v = parseDouble(p + "R", r);
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            strictOrWarn(p + "R", -1, "is " + r + "; expected a positive range; ignored");
-            return 0;
-        }
-        return v;
-    }
-
-    /** $PnE as {f1 (decades), f2 (offset)}; f2 = 0 with f1 > 0 is the classic broken value, repaired to 1. */
-    private double[] amplification(String p, char type, double range, List<String> repaired) throws FcsException {
-        String e = keywords.value(p + "E");
-        if (e == null) {
-            return new double[] {0, 0};
-        }
-        String[] parts = e.split(",");
-        if (parts.length != 2) {
-            strictOrWarn(p + "E", -1, "is '" + printable(e) + "'; expected 'f1,f2'; read as linear (0,0)");
-            return new double[] {0, 0};
-        }
-        double f1 = parseDouble(p + "E", parts[0]);
-        double f2 = parseDouble(p + "E", parts[1]);
-        if (!(f1 >= 0) || !(f2 >= 0) || Double.isInfinite(f1) || Double.isInfinite(f2) || f1 > 100) {
-            throw err(p + "E", -1, "is '" + printable(e) + "'; expected decades and offset >= 0");
-        }
-        if (f1 > 0 && type != 'I' && type != 'A') {
-            strictOrWarn(p + "E", -1, "log amplification " + e + " on " + (type == 'F' ? "float" : "double")
-                    + " data is not allowed; values read as linear");
-            return new double[] {0, 0};
-        }
-        if (f1 > 0 && !(range > 0)) {
-            throw err(p + "E", -1, "log amplification needs $P" + p.substring(2) + "R > 0");
-        }
-        if (f1 > 0 && f2 == 0) {
-            if (options.strict()) {
-                throw err(p + "E", -1, "is '" + e + "': log amplification with f2 = 0 is invalid");
-            }
-            repaired.add(p + "E");
-            f2 = 1;
-        }
-        return new double[] {f1, f2};
-    }
-
-    private double gain(String p, double logDecades) throws FcsException {
-        String g = keywords.value(p + "G");
-        if (g == null) {
-            return 1;
-        }
-        double v = parseDouble(p + "G", g);
-        if (!(v > 0) || Double.isInfinite(v)) {
-            strictOrWarn(p + "G", -1, "is '" + printable(g) + "'; expected a positive gain; used 1");
-            return 1;
-        }
-        return v;
-    }
-
-    // ---- layout -----------------------------------------------------------------------------------------------
-
-    private DataLayout layout(List<Channel> channels) throws FcsException {
-        int par = channels.size();
-        char[] types = new char[par];
-        int[] bits = new int[par];
-        boolean ascii = false;
-        boolean delimited = false;
-        boolean odd = false;
-        for (int i = 0; i < par; i++) {
-            Channel c = channels.get(i);
-            types[i] = c.dataType();
-            bits[i] = c.bits();
-            if (c.dataType() == 'A') {
-                ascii = true;
-                delimited |= c.bits() == 0;
-                bits[i] = c.bits() * 8;
-            } else if (c.bits() % 8 != 0) {
-                odd = true;
-            }
-        }
-        if (ascii) {
-            for (int i = 0; i < par; i++) {
-                if (types[i] != 'A') {
-                    throw err("$DATATYPE", -1, "ASCII data cannot be mixed with binary parameters");
-                }
-                if (delimited && bits[i] != 0) {
-                    throw err("$P" + (i + 1) + "B", -1, "mixes fixed-width and delimited ('*') ASCII values");
-                }
-            }
-        }
-        int[] order = ascii ? new int[] {0} : byteOrder();
-        return new DataLayout(types, bits, order, odd, delimited);
-    }
-
-    private int[] byteOrder() throws FcsException {
-        String raw = keywords.value("$BYTEORD");
-        if (raw == null) {
-            strictOrWarn("$BYTEORD", -1, "missing; assumed little-endian 1,2,3,4");
-            return new int[] {0, 1, 2, 3};
-        }
-        String[] parts = raw.split(",");
-        if (parts.length > 8) {
-            throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected at most 8 byte numbers");
-        }
-        int[] order = new int[parts.length];
-        boolean[] used = new boolean[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String s = parts[i].trim();
-            int v = s.length() == 1 && Character.isDigit(s.charAt(0)) ? s.charAt(0) - '0' : -1;
-            if (v < 1 || v > parts.length || used[v - 1]) {
-                throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected a permutation of 1.." + parts.length
-                        + " such as 1,2,3,4 or 4,3,2,1");
-            }
-            used[v - 1] = true;
-            order[i] = v - 1;
-        }
-        return order;
     }
 
     // ---- DATA -------------------------------------------------------------------------------------------------
@@ -640,8 +404,10 @@ final class DatasetReader {
             if (c.dataType() == 'I' && c.range() > 0 && c.range() <= 0x1p62) {
                 long r = (long) Math.ceil(c.range());
                 int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
-                if (needed < c.bits()) {
-                    masks[i] = (1L << needed) - 1;
+                // Also when $PnB itself is odd (10 bits stored in 16): bits beyond either are not data.
+                int keep = Math.min(needed, c.bits());
+                if (keep < 64) {
+                    masks[i] = (1L << keep) - 1;
                 }
             }
         }
@@ -732,55 +498,4 @@ final class DatasetReader {
         }
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private long optionalLong(String keyword, long absent) throws FcsException {
-        String v = keywords.value(keyword);
-        return v == null ? absent : parseLong(keyword, v);
-    }
-
-    private long parseLong(String keyword, String value) throws FcsException {
-        String s = value.trim();
-        if (!WHOLE.matcher(s).matches()) {
-            // Some writers put "1000.0" where an integer belongs; accept whole numbers written as decimals.
-            if (WHOLE_AS_DECIMAL.matcher(s).matches()) {
-                return Long.parseLong(s.substring(0, s.indexOf('.')));
-            }
-            throw err(keyword, -1, "is '" + printable(s) + "'; expected a whole number");
-        }
-        return Long.parseLong(s);
-    }
-
-    private double parseDouble(String keyword, String value) throws FcsException {
-        String s = value.trim();
-        try {
-            double v = Double.parseDouble(s);
-            if (Double.isNaN(v) || LETTERS_OTHER_THAN_E.matcher(s).matches()) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw err(keyword, -1, "is '" + printable(s) + "'; expected a number");
-        }
-    }
-
-    private void strictOrWarn(String where, long offset, String message) throws FcsException {
-        if (options.strict()) {
-            throw err(where, offset, message);
-        }
-        warnings.add(label + where + ": " + message);
-    }
-
-    private FcsException err(String where, long offset, String message) {
-        return new FcsException(file, label + where, offset, message);
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char ch = s.charAt(i);
-            sb.append(ch >= 32 && ch < 127 ? ch : '?');
-        }
-        return s.length() > 40 ? sb + "..." : sb.toString();
-    }
 }

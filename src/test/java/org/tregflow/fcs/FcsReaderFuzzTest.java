@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=FcsReaderFuzzTest
  * </pre>
  * Jazzer keeps its growing corpus in {@code .cifuzz-corpus/} (not committed); a crasher is written to the inputs
- * folder above, so every later build replays it. Last session: 977,325 executions in 301 s, no finding.
+ * folder above, so every later build replays it. Sessions so far: 977,325 and 1,131,616 executions (301 s each), no finding.
  */
 class FcsReaderFuzzTest {
     private static final Path NAME = Path.of("fuzz.fcs");
