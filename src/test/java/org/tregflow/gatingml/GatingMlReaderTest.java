@@ -97,7 +97,7 @@ class GatingMlReaderTest {
         String badNumber = unknownTransform.replace("gating:transformation-ref=\"nope\" ", "")
                 .replace("gating:min=\"0\"", "gating:min=\"zero\"");
         GatingMlException e4 = assertThrows(GatingMlException.class, () -> GatingMlReader.read(badNumber));
-        assertEquals("<string>:6: <dimension>: attribute 'min' is 'zero', not a number", e4.getMessage());
+        assertEquals("<string>:6: <dimension>: attribute 'min' is 'zero', not a finite number", e4.getMessage());
 
         GatingMlException e5 = assertThrows(GatingMlException.class, () -> GatingMlReader.read("<html/>"));
         assertTrue(e5.getMessage().contains("not a Gating-ML 2.0 file"), e5.getMessage());
