@@ -90,11 +90,13 @@ public final class GatingMlReader {
             }
         }
         List<Gate> gates = new ArrayList<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
         for (XmlElement e : items) {
             try {
                 Gate g = gate(e);
                 if (g != null) {
                     gates.add(g);
+                    lines.putIfAbsent(g.id(), e.line);
                 }
             } catch (IllegalArgumentException | GateException ex) {
                 // Value checks in the gate records (non-finite vertex, bad shape) are reported at the gate element.
@@ -105,7 +107,14 @@ public final class GatingMlReader {
         try {
             tree = new GateTree(gates);
         } catch (GateException e) {
-            throw new GatingMlException(source + ": " + e.getMessage(), e);
+            // Tree errors start "gate <id>: ..."; point at that gate's line.
+            String line = "";
+            for (Map.Entry<String, Integer> l : lines.entrySet()) {
+                if (e.getMessage().startsWith("gate " + l.getKey() + ":")) {
+                    line = ":" + l.getValue();
+                }
+            }
+            throw new GatingMlException(source + line + ": " + e.getMessage(), e);
         }
         return new GatingMlDocument(tree, transforms, ratios, matrices);
     }

@@ -92,7 +92,7 @@ class GatingMlReaderTest {
                 </gating:BooleanGate>
                 """ + TAIL;
         GatingMlException e3 = assertThrows(GatingMlException.class, () -> GatingMlReader.read(unknownGate));
-        assertTrue(e3.getMessage().contains("gate B: gate reference 'X' is not defined"), e3.getMessage());
+        assertTrue(e3.getMessage().startsWith("<string>:5: gate B: gate reference 'X' is not defined"), e3.getMessage());
 
         String badNumber = unknownTransform.replace("gating:transformation-ref=\"nope\" ", "")
                 .replace("gating:min=\"0\"", "gating:min=\"zero\"");
