@@ -169,6 +169,12 @@ class GatingMlReaderTest {
         GatingMlEventSource src = new GatingMlEventSource(t, s, doc.matrices());
         assertEquals(3.0, src.doubleValues(new Dimension(new Parameter.Named("B"), "FCS", null))[0], 1e-12);
         assertEquals(9.0, src.doubleValues(new Dimension(new Parameter.Named("F"), "one", null))[0], 1e-12);
+        // a square matrix also compensates a dimension named by its detector (as FlowJo exports write it)
+        SpectrumMatrix named = new SpectrumMatrix("acq", List.of("dyeA", "dyeB"), List.of("A", "B"),
+                new double[][] {{1, 0.5}, {0, 1}}, false);
+        GatingMlEventSource bySquare = new GatingMlEventSource(t, null, Map.of("acq", named));
+        assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("B"), "acq", null))[0], 1e-12);
+        assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("dyeB"), "acq", null))[0], 1e-12);
         Map<String, Population> m = doc.gates().evaluate(src);
         assertEquals(1, m.get("mixed").count());
         assertTrue(m.get("mixed").contains(0));
