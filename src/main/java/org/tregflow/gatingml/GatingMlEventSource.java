@@ -103,6 +103,9 @@ public final class GatingMlEventSource implements EventSource {
             // FlowJo's exports name the detector ("CD4 PE-Cy7 FLR-A") with the matrix whose fluorochrome is
             // "PE-Cy7": in a square matrix the k-th detector's compensated value is the k-th fluorochrome.
             k = m.detectors().indexOf(name);
+        } else if (k < 0 && m != null && m.detectors().contains(name)) {
+            throw new GateException("'" + name + "' is a detector of the non-square spectrum matrix " + m.id()
+                    + ": a dimension compensated by it must name one of its fluorochromes " + m.fluorochromes());
         }
         v = k < 0 ? raw(name) : unmix(m, k);
         base.put(key, v);

@@ -175,6 +175,10 @@ class GatingMlReaderTest {
         GatingMlEventSource bySquare = new GatingMlEventSource(t, null, Map.of("acq", named));
         assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("B"), "acq", null))[0], 1e-12);
         assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("dyeB"), "acq", null))[0], 1e-12);
+        // ... but a detector of a non-square matrix has no fluorochrome of its own: refused, not left uncompensated
+        org.tregflow.gating.GateException e = assertThrows(org.tregflow.gating.GateException.class,
+                () -> src.doubleValues(new Dimension(new Parameter.Named("A"), "one", null)));
+        assertTrue(e.getMessage().startsWith("'A' is a detector of the non-square spectrum matrix one"), e.getMessage());
         Map<String, Population> m = doc.gates().evaluate(src);
         assertEquals(1, m.get("mixed").count());
         assertTrue(m.get("mixed").contains(0));
