@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Flow-cytometry batch pipeline for low-dose IL-2 trials: FCS files to Treg/NK endpoint tables.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
             InspectCommand.class,
             SimulateCommand.class,
             GatingMlCommand.class,
