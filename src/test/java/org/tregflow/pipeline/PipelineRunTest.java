@@ -65,6 +65,22 @@ class PipelineRunTest {
     }
 
     @Test
+    void fcsKeywordsGivePatientAndVisit(@TempDir Path tmp) throws Exception {
+        FcsDataset ds = FcsReader.read(dir.resolve("c/P01_C4.fcs")).first();
+        org.tregflow.fcs.Keywords extra = new org.tregflow.fcs.Keywords();
+        extra.put("PATIENT ID", "LU-007");
+        extra.put("VISIT", "C4");
+        extra.put("ARM", "IL-2");
+        Path f = tmp.resolve("acquired_0042.fcs");
+        FcsWriter.write(f, ds.events(), extra, ds.spillover());
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  sheet: samples.csv",
+                "  keywords: {patient: PATIENT ID, visit: VISIT, arm: ARM}"));
+        SampleResult s = Pipeline.run(new RunRequest(p, List.of(f), null, null, null, null, 1, null)).samples().get(0);
+        assertEquals(new org.tregflow.stats.SampleInfo("LU-007", "C4", "IL-2", 2.0, null), s.info());
+    }
+
+    @Test
     void panelWithoutViabilityDyeSkipsTheLiveGate(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> keep = new ArrayList<>();
