@@ -20,6 +20,14 @@ import org.tregflow.fcs.Keywords;
  */
 public final class PanelCheck {
     /**
+     * Below this many events ($TOT) a file is a failed acquisition (an empty or clogged tube, a stopped run), not a
+     * sample: it fails up front instead of giving percentages of a handful of cells. Small but real files (a few
+     * hundred events) are analysed; their sparse gates are reported empty with a warning, and the endpoint's
+     * min_parent_events decides whether they count.
+     */
+    public static final int MIN_EVENTS = 100;
+
+    /**
      * @param keywords the TEXT keywords of each file that passed (for metadata taken from keywords)
      * @param failed   the files that fail, each with its message (as in the samples table)
      * @param summary  one line per marker that some files lack, naming those files; empty when all agree
@@ -58,6 +66,11 @@ public final class PanelCheck {
                 failed.put(f, Pipeline.message(e));
                 continue;
             }
+            String tooFew = tooFewEvents(k);
+            if (tooFew != null) {
+                failed.put(f, tooFew);
+                continue;
+            }
             List<Channel> channels = PanelResolver.channelsOf(k);
             try {
                 resolver.resolve(channels);
@@ -77,6 +90,20 @@ public final class PanelCheck {
         missing.forEach((marker, which) -> summary.add("panel check: " + which.size() + " of " + total
                 + " files have no channel for " + marker + " (not analysed): " + String.join(", ", which)));
         return new Report(keywords, failed, summary);
+    }
+
+    private static String tooFewEvents(Keywords k) {
+        String tot = k.value("$TOT");
+        if (tot == null) {
+            return null; // optional in FCS 2.0: the reader counts the events from DATA
+        }
+        try {
+            long n = Long.parseLong(tot.trim());
+            return n < MIN_EVENTS ? "the file has only " + n + " events ($TOT); at least " + MIN_EVENTS
+                    + " are needed to analyse a sample (an empty or clogged tube, or a stopped acquisition?)" : null;
+        } catch (NumberFormatException e) {
+            return null; // the reader reports a malformed $TOT with its offset
+        }
     }
 
     private interface Lookup {

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
+import org.tregflow.gatingml.GatingMlWriter;
 import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
@@ -42,6 +43,8 @@ import org.tregflow.stats.SampleResult;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Per sample, the gates applied to it as Gating-ML 2.0, in this folder of the output. */
+    public static final String GATES_FOLDER = "gatingml";
 
     private Pipeline() {
     }
@@ -67,6 +70,7 @@ public final class Pipeline {
         panel.summary().forEach(listener::notice);
         ResultStore store = request.outDir() == null ? null
                 : new ResultStore(request.outDir(), ResultStore.runKey(pipeline, request.pipeline()));
+        Path gatesDir = request.outDir() == null ? null : request.outDir().resolve(GATES_FOLDER);
         SampleAnalyzer analyzer = new SampleAnalyzer(pipeline);
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<String> reused = ConcurrentHashMap.newKeySet();
@@ -86,7 +90,7 @@ public final class Pipeline {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
                     SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings, panel, store,
-                            request.resume(), reused);
+                            request.resume(), reused, gatesDir);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     int k = done.incrementAndGet();
                     boolean wasReused = reused.contains(r.sampleId());
@@ -161,7 +165,8 @@ public final class Pipeline {
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
                                     CompiledPipeline pipeline, SampleAnalyzer analyzer,
                                     Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
-                                    ResultStore store, boolean resume, Set<String> reused) {
+                                    ResultStore store, boolean resume, Set<String> reused,
+                                    Path gatesDir) {
         String id = sampleId(file, inputs.folders());
         List<String> warnings = new ArrayList<>();
         SampleInfo info = sheet == null ? null : sheet.entries().get(file);
@@ -177,16 +182,28 @@ public final class Pipeline {
             if (early != null) {
                 // Failed the TEXT/panel check: its DATA is never read.
                 sha = shaOrNull(file);
-                LOG.error("{}: {}", file, early);
+                LOG.info("{}: {}", file, early);
                 return failed(id, file, sha, early, info, pipeline, warnings);
             }
             sha = Hashing.sha256(file);
             ResultStore.Stored s = resume && store != null ? store.load(sha).orElse(null) : null;
+            // A reused result must leave the outputs as a full run would: its Gating-ML file must be there too.
+            if (s != null && gatesDir != null && !Files.isRegularFile(gatesDir.resolve(gatesFileName(id)))) {
+                s = null;
+            }
+            List<String> gatesWarnings = new ArrayList<>();
             if (s != null) {
                 reused.add(id);
             } else {
                 SampleAnalyzer.Analysis a = analyzer.analyze(file);
                 timings.put(id, a.timingsMs());
+                if (gatesDir != null && a.appliedGates() != null) {
+                    try {
+                        GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
+                    } catch (IOException | RuntimeException e) {
+                        gatesWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
+                    }
+                }
                 s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
                         a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings());
                 if (store != null) {
@@ -208,11 +225,17 @@ public final class Pipeline {
                 }
             }
             warnings.addAll(s.warnings());
+            warnings.addAll(gatesWarnings);
             return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, s.events(), s.fcsVersion(),
                     s.instrument(), withOrder(info, pipeline), s.populations(), s.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String msg = message(e);
-            LOG.error("{}: {}", file, msg, e);
+            if (e instanceof FcsException || e instanceof PanelException || e instanceof IllegalArgumentException) {
+                // Bad input is an expected outcome: the trace goes to the run's log file, not to a library's console.
+                LOG.info("{}: {}", file, msg, e);
+            } else {
+                LOG.error("{}: {}", file, msg, e);
+            }
             return failed(id, file, sha, msg, info, pipeline, warnings);
         }
     }
@@ -290,6 +313,11 @@ public final class Pipeline {
             return null;
         }
         return new SampleInfo(patient, visit, arm, null, null);
+    }
+
+    /** The Gating-ML file name of a sample: its id with folders flattened. */
+    public static String gatesFileName(String sampleId) {
+        return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
     }
 
     /** The file's path relative to the input folder holding it ("/" separated), else its name. */

@@ -33,7 +33,7 @@ class HostileBatchTest {
         Path in = tmp.resolve("in");
         new CohortSimulator(CohortConfig.defaults().withPatients(2).withEvents(20_000).withSeed(77)).write(in);
         Path good = in.resolve("P01_V0.fcs");
-        int par = Integer.parseInt(HostileFiles.keywordsLike(good, 4).get("$PAR"));
+        int par = Integer.parseInt(HostileFiles.keywordsLike(good, 200).get("$PAR"));
 
         // What each hostile file must say (a fragment of its error message), by file name.
         Map<String, String> expected = new LinkedHashMap<>();
@@ -44,20 +44,20 @@ class HostileBatchTest {
         Files.writeString(in.resolve("junk_header.fcs"), "FCS3.1    abcdefgh" + "x".repeat(200));
         expected.put("junk_header.fcs", "expected a number");
         Files.write(in.resolve("huge_tot.fcs"), HostileFiles.valid(HostileFiles.keywordsLike(good, 2_000_000_000L),
-                HostileFiles.floats(par * 4)));
+                HostileFiles.floats(par * 200)));
         expected.put("huge_tot.fcs", "$TOT");
-        Files.write(in.resolve("offsets_past_end.fcs"), HostileFiles.dataset(HostileFiles.keywordsLike(good, 4),
-                HostileFiles.floats(par * 4), 90_000_000L));
+        Files.write(in.resolve("offsets_past_end.fcs"), HostileFiles.dataset(HostileFiles.keywordsLike(good, 200),
+                HostileFiles.floats(par * 200), 90_000_000L));
         expected.put("offsets_past_end.fcs", "the file has only");
         Files.write(in.resolve("truncated.fcs"), HostileFiles.truncated(good, 0.6));
         expected.put("truncated.fcs", "DATA");
-        Map<String, String> q = HostileFiles.keywordsLike(good, 4);
+        Map<String, String> q = HostileFiles.keywordsLike(good, 200);
         q.put("$DATATYPE", "Q");
-        Files.write(in.resolve("datatype_q.fcs"), HostileFiles.valid(q, HostileFiles.floats(par * 4)));
+        Files.write(in.resolve("datatype_q.fcs"), HostileFiles.valid(q, HostileFiles.floats(par * 200)));
         expected.put("datatype_q.fcs", "$DATATYPE");
         Files.write(in.resolve("par0.fcs"), HostileFiles.valid(HostileFiles.keywords(0, 4), new byte[0]));
         expected.put("par0.fcs", "$PAR");
-        Files.write(in.resolve("nextdata_loop.fcs"), HostileFiles.nextDataLoop(HostileFiles.keywordsLike(good, 4)));
+        Files.write(in.resolve("nextdata_loop.fcs"), HostileFiles.nextDataLoop(HostileFiles.keywordsLike(good, 200)));
         expected.put("nextdata_loop.fcs", "$NEXTDATA");
         // FOXP3 relabelled (same length, offsets intact): the panel check fails them on TEXT alone. The first is
         // also cut mid-DATA: had its DATA been read, its error would be the truncation, not the marker.
@@ -69,7 +69,7 @@ class HostileBatchTest {
         Path few = tmp.resolve("few");
         new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(40).withSeed(5)).write(few);
         Files.copy(few.resolve("P01_V0.fcs"), in.resolve("few_events.fcs"));
-        expected.put("few_events.fcs", "events in its parent");
+        expected.put("few_events.fcs", "the file has only 40 events ($TOT); at least 100");
 
         // Sample sheet rows reaching outside the input folder: refused, and the outside file never read.
         Path outside = tmp.resolve("outside");

@@ -65,6 +65,22 @@ class PipelineRunTest {
     }
 
     @Test
+    void fcsKeywordsGivePatientAndVisit(@TempDir Path tmp) throws Exception {
+        FcsDataset ds = FcsReader.read(dir.resolve("c/P01_C4.fcs")).first();
+        org.tregflow.fcs.Keywords extra = new org.tregflow.fcs.Keywords();
+        extra.put("PATIENT ID", "LU-007");
+        extra.put("VISIT", "C4");
+        extra.put("ARM", "IL-2");
+        Path f = tmp.resolve("acquired_0042.fcs");
+        FcsWriter.write(f, ds.events(), extra, ds.spillover());
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  sheet: samples.csv",
+                "  keywords: {patient: PATIENT ID, visit: VISIT, arm: ARM}"));
+        SampleResult s = Pipeline.run(new RunRequest(p, List.of(f), null, null, null, null, 1, null)).samples().get(0);
+        assertEquals(new org.tregflow.stats.SampleInfo("LU-007", "C4", "IL-2", 2.0, null), s.info());
+    }
+
+    @Test
     void panelWithoutViabilityDyeSkipsTheLiveGate(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> keep = new ArrayList<>();
@@ -103,6 +119,33 @@ class PipelineRunTest {
             assertEquals(t.pctCd56brightOfNk(), s.population("CD56bright").pctParent(), 2.0, t.file());
             assertEquals("polygon", s.gates().get(1).method());
         }
+    }
+
+    @Test
+    void aTooRareParentLeavesTheGateEmptyNotTheFileFailed(@TempDir Path tmp) throws Exception {
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(400).withSeed(5)
+                .withOnly(List.of("P01_V0"))).write(tmp);
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(tmp.resolve("P01_V0.fcs")), null, null, null, null, 1, null));
+        SampleResult s = r.samples().get(0);
+        assertTrue(s.ok(), s.error());
+        assertTrue(s.population("Treg").count() < 10, "a 400-event file has a handful of Treg");
+        assertEquals(0, s.population("CD25hi Treg").count());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("gate CD25hi Treg: only ") && w.contains("the gate is empty")),
+                s.warnings().toString());
+    }
+
+    @Test
+    void commandLineVisitsOverrideThePipelines(@TempDir Path tmp) throws Exception {
+        RunResult normal = Pipeline.run(new RunRequest(PIPELINE, List.of(dir.resolve("c")), null, null, null,
+                tmp.resolve("a"), 2, null));
+        RunResult swapped = Pipeline.run(new RunRequest(PIPELINE, List.of(dir.resolve("c")), null, "C4", "V0",
+                tmp.resolve("b"), 2, null));
+        assertEquals("V0", normal.endpoint().baselineVisit());
+        assertEquals("C4", swapped.endpoint().baselineVisit());
+        assertEquals("V0", swapped.written().endpoint().get(0).endpointVisit());
+        double f = normal.written().endpoint().get(0).foldChange();
+        assertEquals(1 / f, swapped.written().endpoint().get(0).foldChange(), 1e-9);
+        assertEquals(truth.endpoints().get(0).foldChange(), f, 0.15 * truth.endpoints().get(0).foldChange());
     }
 
     @Test
