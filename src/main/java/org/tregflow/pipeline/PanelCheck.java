@@ -28,7 +28,8 @@ public final class PanelCheck {
     public static final int MIN_EVENTS = 100;
 
     /**
-     * @param keywords the TEXT keywords of each file that passed (for metadata taken from keywords)
+     * @param keywords the TEXT keywords of each file that passed, when the pipeline takes sample metadata from
+     *                 keywords (else empty)
      * @param failed   the files that fail, each with its message (as in the samples table)
      * @param summary  one line per marker that some files lack, naming those files; empty when all agree
      */
@@ -55,6 +56,9 @@ public final class PanelCheck {
         Map<String, List<String>> missing = new LinkedHashMap<>();
         PanelResolver resolver = pipeline.resolver();
         PipelineDefinition.Panel panel = pipeline.definition().panel();
+        // TEXT can be tens of kilobytes (spillover, instrument settings): held for every file of a large batch
+        // only when the pipeline takes sample metadata from keywords.
+        boolean keepKeywords = !pipeline.definition().samples().keywords().isEmpty();
         for (Path f : files) {
             Keywords k;
             try {
@@ -74,7 +78,9 @@ public final class PanelCheck {
             List<Channel> channels = PanelResolver.channelsOf(k);
             try {
                 resolver.resolve(channels);
-                keywords.put(f, k);
+                if (keepKeywords) {
+                    keywords.put(f, k);
+                }
             } catch (PanelException e) {
                 failed.put(f, e.getMessage());
                 for (String s : panel.scatter()) {
