@@ -56,6 +56,19 @@ public final class Pipeline {
      * @throws IOException       the sample sheet given cannot be read, or the tables cannot be written
      */
     public static RunResult run(RunRequest request) throws PipelineException, IOException {
+        if (request.outDir() == null || RunLock.heldByCurrentThread(request.outDir())) {
+            return runLocked(request);
+        }
+        // A library caller (a notebook, a workflow engine) gets the same one-run-per-folder rule as the command line.
+        try (RunLock lock = RunLock.acquire(request.outDir(), w -> LOG.warn("{}", w))) {
+            lock.removeLeftovers();
+            return runLocked(request);
+        } catch (RunLockedException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static RunResult runLocked(RunRequest request) throws PipelineException, IOException {
         Instant started = Instant.now();
         CompiledPipeline pipeline = CompiledPipeline.load(request.pipeline());
         InputDiscovery.Inputs inputs = InputDiscovery.discover(request.inputs());

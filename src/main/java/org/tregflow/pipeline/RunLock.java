@@ -9,9 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
 public final class RunLock implements AutoCloseable {
     static final String DIR = ".tregflow";
     static final String FILE = "lock";
+    /** Output folders whose lock this JVM holds, and the thread that took it (the one running the batch). */
+    private static final Map<Path, Thread> HELD = new ConcurrentHashMap<>();
 
     private final Path file;
     private final String token;
@@ -36,6 +40,19 @@ public final class RunLock implements AutoCloseable {
     private RunLock(Path file, String token) {
         this.file = file;
         this.token = token;
+        HELD.put(key(file), Thread.currentThread());
+    }
+
+    private static Path key(Path lockFile) {
+        return lockFile.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Whether the calling thread holds the lock of {@code outDir}: the command line takes the lock before it
+     * starts its log, and {@link Pipeline#run} then must not take it a second time.
+     */
+    static boolean heldByCurrentThread(Path outDir) {
+        return HELD.get(key(outDir.resolve(DIR).resolve(FILE))) == Thread.currentThread();
     }
 
     /** Who holds a lock, as recorded in its file. */
@@ -194,6 +211,7 @@ public final class RunLock implements AutoCloseable {
             return;
         }
         released = true;
+        HELD.remove(key(file));
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8);
             if (content.contains("token=" + token)) {

@@ -98,4 +98,29 @@ class RunLockTest {
         mine.close();
         assertEquals(other, Files.readString(lockFile()));
     }
+
+    @Test
+    void theLibraryEntryPointRespectsTheLockToo() throws Exception {
+        // Held by another thread of this JVM, as by a run in progress: Pipeline.run must refuse the folder.
+        RunLock[] held = new RunLock[1];
+        Thread t = new Thread(() -> {
+            try {
+                held[0] = RunLock.acquire(out, w -> { });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        t.join();
+        try {
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> Pipeline.run(new RunRequest(
+                    Path.of("pipelines", "ld-il2-treg-nk.yaml"), List.of(out.resolve("none")), null, null, null, out,
+                    1, null)));
+            assertTrue(e.getMessage().contains("is in use by another tregflow run"), e.getMessage());
+            assertFalse(RunLock.heldByCurrentThread(out));
+        } finally {
+            held[0].close();
+        }
+        assertFalse(Files.exists(lockFile()));
+    }
 }
