@@ -79,7 +79,8 @@ public final class Pipeline {
                     int k = done.incrementAndGet();
                     request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
                             r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %d ms)", r.events(),
-                                    timings.getOrDefault(r.sampleId(), Map.of()).values().stream().mapToLong(Long::longValue).sum())
+                                    timings.getOrDefault(r.sampleId(), Map.of()).entrySet().stream()
+                                            .filter(e -> !e.getKey().equals("cpu")).mapToLong(Map.Entry::getValue).sum())
                                     : ": " + r.error()));
                     return r;
                 }));
