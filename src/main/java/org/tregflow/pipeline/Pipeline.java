@@ -100,6 +100,7 @@ public final class Pipeline {
         Instant finished = Instant.now();
         EndpointSpec spec = pipeline.endpoint(request.baselineVisit(), request.endpointVisit());
         Tables.Written written = null;
+        long tablesStart = System.nanoTime();
         if (request.outDir() != null) {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings);
             try {
@@ -109,7 +110,7 @@ public final class Pipeline {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        return new RunResult(results, timings, warnings, written, spec);
+        return new RunResult(results, timings, warnings, written, spec, (System.nanoTime() - tablesStart) / 1_000_000);
     }
 
     private static SampleSheet sheet(RunRequest request, CompiledPipeline pipeline, InputDiscovery.Inputs inputs,
