@@ -136,8 +136,9 @@ public final class RunCommand implements Callable<Integer> {
                     stdout.println();
                     stdout.println(cohortSummary(r.written().cohort()));
                 }
-                err.printf(Locale.ROOT, "%d of %d files ok (%d reused from earlier runs); tables and manifest in %s%n",
-                        r.okCount(), r.samples().size(), progress.reusedCount(), out);
+                err.printf(Locale.ROOT, "%d of %d files ok (%d reused from earlier runs); tables and manifest in %s "
+                        + "(written in %d ms)%n", r.okCount(), r.samples().size(), progress.reusedCount(), out,
+                        r.tablesMs());
             }
             for (SampleResult s : r.samples()) {
                 if (!s.ok()) {

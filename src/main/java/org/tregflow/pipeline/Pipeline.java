@@ -133,6 +133,7 @@ public final class Pipeline {
         Instant finished = Instant.now();
         EndpointSpec spec = pipeline.endpoint(request.baselineVisit(), request.endpointVisit());
         Tables.Written written = null;
+        long tablesStart = System.nanoTime();
         if (request.outDir() != null) {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings)
                     .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused));
@@ -143,7 +144,7 @@ public final class Pipeline {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        return new RunResult(results, timings, warnings, written, spec);
+        return new RunResult(results, timings, warnings, written, spec, (System.nanoTime() - tablesStart) / 1_000_000);
     }
 
     private static SampleSheet sheet(RunRequest request, CompiledPipeline pipeline, InputDiscovery.Inputs inputs,

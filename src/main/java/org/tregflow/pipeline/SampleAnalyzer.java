@@ -43,7 +43,7 @@ import org.tregflow.transform.Transform;
  * thread-safe; per-stage wall times are recorded in milliseconds.
  */
 public final class SampleAnalyzer {
-    /** Stage names, in order, as they appear in the manifest's timings. */
+    /** Stage names, in order, as they appear in the manifest's timings (wall ms), followed by "cpu" (thread CPU ms). */
     public static final List<String> STAGES = List.of("read", "resolve", "compensate", "transform", "gate", "stats");
 
     private final CompiledPipeline pipeline;
@@ -61,6 +61,8 @@ public final class SampleAnalyzer {
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
     public Analysis analyze(Path file) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         long t0 = System.nanoTime();
         FcsFile fcs = FcsReader.read(file);
         FcsDataset ds = fcs.first();
@@ -84,7 +86,7 @@ public final class SampleAnalyzer {
                 continue;
             }
             float[] values = scale.get(key(m));
-            Transform t = transform(pipeline.transformFor(m), values, n);
+            Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
             if (t == null) {
                 source.put(m, values);
@@ -154,8 +156,7 @@ public final class SampleAnalyzer {
             for (String m : pipeline.medianMarkers()) {
                 float[] col = scale.get(key(m));
                 if (col != null) {
-                    float[] v = Gather.values(col, p);
-                    medians.put(m, v.length == 0 ? Double.NaN : OrderStatistics.median(v, v.length));
+                    medians.put(m, OrderStatistics.median(col, p));
                 }
             }
             stats.add(new PopulationStats(g.name(), path, parent, p.count(), parentCount, n, medians));
@@ -164,6 +165,10 @@ public final class SampleAnalyzer {
         List<String> order = pipeline.populationOrder();
         stats.sort((a, b) -> Integer.compare(order.indexOf(a.population()), order.indexOf(b.population())));
         lap(timings, "stats", t5);
+        if (cpu0 >= 0) {
+            // Wall times above include waiting for a core on a busy machine; this is the work itself.
+            timings.put("cpu", (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        }
         for (String m : panel.missingOptional()) {
             warnings.add("the panel has no " + m + " channel: gates using it were skipped");
         }
@@ -281,20 +286,24 @@ public final class SampleAnalyzer {
         return false;
     }
 
-    /** Builds the column's transform; logicle W "estimate" is computed from this file's values of the column. */
-    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n) {
+    /**
+     * Builds the column's transform; logicle W "estimate" is computed from this file's values of the column, and
+     * a missing {@code t} is the channel's $PnR, so one pipeline fits instruments with different ranges.
+     */
+    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n, double channelRange) {
+        double top = Transforms.t(def, channelRange);
         String type = Transforms.type(def);
         return switch (type) {
             case "none" -> null;
-            case "linear" -> new Linear(Transforms.t(def), Transforms.a(def));
-            case "log" -> new Log(Transforms.t(def), Transforms.m(def));
-            case "arcsinh" -> new Arcsinh(Transforms.t(def), Transforms.m(def), Transforms.a(def));
-            case "hyperlog" -> new Hyperlog(Transforms.t(def), Transforms.w(def), Transforms.m(def), Transforms.a(def));
+            case "linear" -> new Linear(top, Transforms.a(def));
+            case "log" -> new Log(top, Transforms.m(def));
+            case "arcsinh" -> new Arcsinh(top, Transforms.m(def), Transforms.a(def));
+            case "hyperlog" -> new Hyperlog(top, Transforms.w(def), Transforms.m(def), Transforms.a(def));
             case "logicle" -> {
                 double w = Transforms.estimateW(def)
-                        ? Logicle.estimateW(values, n, Transforms.t(def), Transforms.m(def))
+                        ? Logicle.estimateW(values, n, top, Transforms.m(def))
                         : Transforms.w(def);
-                yield new FastLogicle(Transforms.t(def), w, Transforms.m(def), Transforms.a(def));
+                yield new FastLogicle(top, w, Transforms.m(def), Transforms.a(def));
             }
             default -> throw new IllegalStateException(type);
         };
