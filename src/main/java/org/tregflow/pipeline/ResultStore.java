@@ -4,23 +4,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tregflow.cli.Main;
+import org.tregflow.io.AtomicFile;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 
@@ -111,21 +107,13 @@ public final class ResultStore {
         }
     }
 
-    /** Stores a file's analysis atomically (temporary file, flushed, then renamed). */
+    /** Stores a file's analysis atomically (temporary file, flushed to disk, then renamed). */
     public void save(Stored s) throws IOException {
-        Files.createDirectories(dir);
-        Path target = entry(s.sha256());
-        Path temp = dir.resolve("." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(ch);
-                JSON.writeValue(out, s);
-                out.flush();
-                ch.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] json = JSON.writeValueAsBytes(s);
+        AtomicFile.write(entry(s.sha256()), ch -> {
+            AtomicFile.writeFully(ch, ByteBuffer.wrap(json));
+            // On disk before the rename: after a power cut a result is whole or absent, never empty.
+            ch.force(true);
+        });
     }
 }
