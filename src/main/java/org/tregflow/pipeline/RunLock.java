@@ -5,10 +5,10 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -130,10 +130,8 @@ public final class RunLock implements AutoCloseable {
             }
             return Optional.of(new Holder(Long.parseLong(pid.trim()), host, p.getProperty("process_start", ""),
                     p.getProperty("run_start", "")));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return Optional.empty(); // absent (released meanwhile), half-written or not ours
         }
     }
 
@@ -151,8 +149,14 @@ public final class RunLock implements AutoCloseable {
         }
         // The pid was reused by a process started at another time; start instants are reported to the
         // millisecond or coarser, so compare at one-second resolution.
+        Instant recorded;
+        try {
+            recorded = Instant.parse(h.processStart());
+        } catch (DateTimeParseException e) {
+            return false; // cannot tell: a live process with that pid is presumed to be the owner
+        }
         return ph.get().info().startInstant()
-                .map(s -> Math.abs(s.getEpochSecond() - Instant.parse(h.processStart()).getEpochSecond()) > 1)
+                .map(s -> Math.abs(s.getEpochSecond() - recorded.getEpochSecond()) > 1)
                 .orElse(false);
     }
 
