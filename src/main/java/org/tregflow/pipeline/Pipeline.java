@@ -78,7 +78,10 @@ public final class Pipeline {
         List<Path> files = inputs.files();
         RunListener listener = request.listener();
         // TEXT only, before any DATA: the whole batch's panel mismatches reported together, up front.
+        long panelStart = System.nanoTime();
         PanelCheck.Report panel = PanelCheck.check(files, pipeline, f -> sampleId(f, inputs.folders()));
+        LOG.info("panel check: TEXT of {} files in {} ms, {} fail before their DATA is read", files.size(),
+                (System.nanoTime() - panelStart) / 1_000_000, panel.failed().size());
         warnings.addAll(panel.summary());
         panel.summary().forEach(listener::notice);
         ResultStore store = request.outDir() == null ? null
