@@ -23,7 +23,6 @@ import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Population;
-import org.tregflow.gating.auto.Gather;
 import org.tregflow.gating.auto.OrderStatistics;
 import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gatingml.GatingMlEventSource;
@@ -141,6 +140,31 @@ public final class SampleAnalyzer {
         }
         long t5 = lap(timings, "gate", t4);
 
+        List<PopulationStats> stats = measure(pops, effectiveParent, skipped, scale, n);
+        lap(timings, "stats", t5);
+        if (cpu0 >= 0) {
+            // Wall times above include waiting for a core on a busy machine; this is the work itself.
+            timings.put("cpu", (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        }
+        for (String m : panel.missingOptional()) {
+            warnings.add("the panel has no " + m + " channel: gates using it were skipped");
+        }
+        String instrument = ds.keywords().value("$CYT");
+        GatingMlDocument doc = null;
+        try {
+            doc = applied.document(pipeline.matrix());
+        } catch (RuntimeException e) {
+            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
+        }
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
+    }
+
+    /**
+     * Count, parent count and medians (scale values: compensated, not transformed) of every population, in the
+     * pipeline's order; a skipped gate has no row and its children report its parent.
+     */
+    private List<PopulationStats> measure(Map<String, Population> pops, Map<String, String> effectiveParent,
+                                          Set<String> skipped, Map<String, float[]> scale, int n) {
         List<PopulationStats> stats = new ArrayList<>();
         Map<String, String> paths = new HashMap<>();
         for (GateDef g : pipeline.gateOrder()) {
@@ -164,22 +188,7 @@ public final class SampleAnalyzer {
         // Keep the pipeline's order in the tables, not the evaluation order.
         List<String> order = pipeline.populationOrder();
         stats.sort((a, b) -> Integer.compare(order.indexOf(a.population()), order.indexOf(b.population())));
-        lap(timings, "stats", t5);
-        if (cpu0 >= 0) {
-            // Wall times above include waiting for a core on a busy machine; this is the work itself.
-            timings.put("cpu", (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
-        }
-        for (String m : panel.missingOptional()) {
-            warnings.add("the panel has no " + m + " channel: gates using it were skipped");
-        }
-        String instrument = ds.keywords().value("$CYT");
-        GatingMlDocument doc = null;
-        try {
-            doc = applied.document(pipeline.matrix());
-        } catch (RuntimeException e) {
-            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
-        }
-        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
+        return stats;
     }
 
     private static String parentOf(GateDef g, Map<String, String> effectiveParent) {
