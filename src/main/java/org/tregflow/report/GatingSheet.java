@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
@@ -87,9 +85,8 @@ public final class GatingSheet {
         Path svgPath = dir.resolve(stem + ".svg");
         Path pngPath = dir.resolve(stem + ".png");
         writeAtomically(svgPath, svgText.getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        ImageIO.write(png, "png", bytes);
-        writeAtomically(pngPath, bytes.toByteArray());
+        byte[] bytes = PngEncoder.encode(png, false);
+        writeAtomically(pngPath, bytes);
         return new SheetFiles(svgPath, pngPath);
     }
 
