@@ -41,7 +41,10 @@ final class TregSample {
     final Map<String, Population> populations = new HashMap<>();
 
     TregSample(int events, int patient, Visit visit) {
-        CohortSimulator sim = new CohortSimulator(CohortConfig.defaults().withEvents(events));
+        this(new CohortSimulator(CohortConfig.defaults().withEvents(events)), patient, visit);
+    }
+
+    TregSample(CohortSimulator sim, int patient, Visit visit) {
         sample = sim.simulate(patient, visit);
         source = new MarkerSource(new GatingMlEventSource(sample.events(), sample.spillover(), Map.of()));
         build();
