@@ -20,7 +20,7 @@ public final class Ticks {
     private static final int MIN_DECADE = -3;
     private static final int MAX_DECADE = 9;
     /** Minor ticks closer than this (pixels) to another tick are dropped: they would blur into a bar. */
-    private static final double MINOR_GAP_PX = 3;
+    private static final double MINOR_GAP_PX = 2;
 
     private Ticks() {
     }
@@ -199,7 +199,7 @@ public final class Ticks {
         }
         String sign = v < 0 ? "\u2212" : "";
         double a = Math.abs(v);
-        if (step >= 1_000_000) {
+        if (step >= 100_000 && a >= 1_000_000) {
             return sign + trim(a / 1_000_000) + "M";
         }
         if (step >= 1000) {
