@@ -29,7 +29,7 @@ import org.tregflow.gating.RectangleGate;
  */
 final class SheetPainter {
     /** System fonts only: the sheet must render offline anywhere. */
-    static final String FONT_STACK = "-apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif";
+    static final String FONT_STACK = "-apple-system, Segoe UI, DejaVu Sans, Helvetica, Arial, sans-serif";
     private static final Color INK = new Color(0x1F2328);
     private static final Color MUTED = new Color(0x656D76);
     private static final Color FRAME = new Color(0xB8BEC6);

@@ -51,6 +51,16 @@ class GatingSheetTest {
         return new ArraySource(n).with("X", x).with("Y", y).with("CD25", fl);
     }
 
+    /** The SVG is well-formed XML (a browser shows nothing but a parse error otherwise). */
+    private static void assertWellFormed(String svg) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(svg)));
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+    }
+
     private static double[] frame(String svg, String population) {
         Matcher m = Pattern.compile("<rect id='plot-" + population + "' x='([-0-9.]+)' y='([-0-9.]+)' width='([0-9.]+)'"
                 + " height='([0-9.]+)'").matcher(svg);
@@ -89,6 +99,7 @@ class GatingSheetTest {
         GatingSheet.SheetFiles files = GatingSheet.write("grid", "rectangle", src,
                 List.of(step("Box", box, src, all, in)), dir);
         String svg = Files.readString(files.svg());
+        assertWellFormed(svg);
         double[] f = frame(svg, "Box");
         assertEquals(256, f[2]);
         List<double[]> pts = outline(svg, "gate-Box-0");
@@ -183,7 +194,8 @@ class GatingSheetTest {
         List<GatingStep> steps = List.of(
                 new GatingStep("HighHigh", "All events", q, List.of(), all, quads.get("HighHigh")),
                 new GatingStep("Right", "All events", notLeft, List.of(X, Y), all, right, List.of(left)));
-        String svg = Files.readString(GatingSheet.write("combo", null, src, steps, dir).svg());
+        String svg = Files.readString(GatingSheet.write("combo \"<&>'", null, src, steps, dir).svg());
+        assertWellFormed(svg);
         // Quadrant shares: x < 0.3 is 30 of 100 columns, y < 0.6 is 60 of 100 rows.
         assertTrue(svg.contains(">HighHigh<") && svg.contains(">28.0%<"), "70% x 40% = 28%");
         assertTrue(svg.contains(">LowLow<") && svg.contains(">18.0%<"), "30% x 60% = 18%");
