@@ -113,6 +113,11 @@ public final class GatingSheet {
         return new int[] {2 * MARGIN + cols * PANEL_WIDTH, HEADER + rows * PANEL_HEIGHT + FOOTER};
     }
 
+    /** The binning and geometry part of {@link #write} alone, for benchmarks (nothing is drawn or written). */
+    public static List<?> layoutForBench(EventSource source, List<GatingStep> steps) {
+        return layout(source, steps);
+    }
+
     /** Computes every panel: axes from the data and the dimensions, binned dots, gate outlines. */
     static List<Panel> layout(EventSource source, List<GatingStep> steps) {
         List<Panel> panels = new ArrayList<>(steps.size());

@@ -203,7 +203,7 @@ final class SheetPainter {
                 boolean right = box.getMaxX() >= a.x() + a.width() - 0.5;
                 boolean upper = box.getMinY() <= a.y() + 0.5;
                 String pct = percent(p.quadrantPercents().get(r.id()));
-                label(new String[] {r.id(), pct}, right ? box.getMaxX() - 4 : box.getMinX() + 4,
+                label(a, new String[] {r.id(), pct}, right ? box.getMaxX() - 4 : box.getMinX() + 4,
                         upper ? box.getMinY() + 4 : box.getMaxY() - 34, right, r.id().equals(step.population()));
             }
             return;
@@ -216,12 +216,12 @@ final class SheetPainter {
         }
         Rectangle2D visible = box == null ? null : box.createIntersection(a.bounds());
         if (visible == null || visible.isEmpty()) {
-            label(new String[] {text}, a.x() + 4, a.y() + 4, false, true);
+            label(a, new String[] {text}, a.x() + 4, a.y() + 4, false, true);
             return;
         }
         // Above the gate when there is room, else just inside its top edge; kept inside the plot.
         double y = visible.getMinY() - 24 >= a.y() ? visible.getMinY() - 24 : visible.getMinY() + 4;
-        label(new String[] {text}, visible.getMinX() + 2, y, false, true);
+        label(a, new String[] {text}, visible.getMinX() + 2, y, false, true);
     }
 
     private static String percent(double pct) {
@@ -229,7 +229,7 @@ final class SheetPainter {
     }
 
     /** A label on a white rounded box, so it reads over dense dots; kept inside the plot frame. */
-    private void label(String[] lines, double x, double y, boolean alignRight, boolean strong) {
+    private void label(PlotArea a, String[] lines, double x, double y, boolean alignRight, boolean strong) {
         g.setFont(font(strong ? Font.BOLD : Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
         double textW = 0;
@@ -239,6 +239,9 @@ final class SheetPainter {
         double w = textW + 10;
         double h = 4 + 14 * lines.length;
         double bx = alignRight ? x - w : x;
+        // Inside the frame: a label hanging over the next panel would be read as belonging to it.
+        bx = Math.max(a.x() + 2, Math.min(bx, a.x() + a.width() - w - 2));
+        y = Math.max(a.y() + 2, Math.min(y, a.y() + a.height() - h - 2));
         g.setColor(new Color(255, 255, 255, 225));
         g.fill(new RoundRectangle2D.Double(bx, y, w, h, 6, 6));
         g.setColor(GATE);

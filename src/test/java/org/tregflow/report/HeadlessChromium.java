@@ -213,9 +213,15 @@ final class HeadlessChromium implements Closeable {
 
     /** A PNG of the whole page (the viewport's width, the document's height). */
     byte[] screenshot() throws IOException {
+        return screenshot(Double.POSITIVE_INFINITY);
+    }
+
+    /** A PNG of the page from the top, at most {@code maxHeight} CSS pixels tall. */
+    byte[] screenshot(double maxHeight) throws IOException {
+        double height = Math.min(maxHeight, eval("document.documentElement.scrollHeight").asDouble());
         JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", eval("document.documentElement.scrollWidth").asDouble(),
-                        "height", eval("document.documentElement.scrollHeight").asDouble(), "scale", 1)));
+                        "height", height, "scale", 1)));
         return Base64.getDecoder().decode(r.get("data").asText());
     }
 

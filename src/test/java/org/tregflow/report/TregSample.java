@@ -30,17 +30,17 @@ import org.tregflow.transform.Transform;
  * way the pipeline will hand it to the report: dimensions named by marker, compensated with the file's
  * spillover, logicle on fluorescence and SSC, linear on FSC.
  */
-final class TregSample {
+public final class TregSample {
     static final Transform SCATTER = new Linear(262_144, 0);
     static final Logicle LOGICLE = new Logicle(262_144, 0.5, 4.5, 0);
     static final Transform FLUOR = new FastLogicle(LOGICLE);
 
     final SimulatedSample sample;
-    final EventSource source;
-    final List<GatingStep> steps = new ArrayList<>();
+    public final EventSource source;
+    public final List<GatingStep> steps = new ArrayList<>();
     final Map<String, Population> populations = new HashMap<>();
 
-    TregSample(int events, int patient, Visit visit) {
+    public TregSample(int events, int patient, Visit visit) {
         this(new CohortSimulator(CohortConfig.defaults().withEvents(events)), patient, visit);
     }
 
