@@ -8,7 +8,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Flow-cytometry batch pipeline for low-dose IL-2 trials: FCS files to Treg/NK endpoint tables.",
-        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
+            InspectCommand.class,
+            SimulateCommand.class,
+            GatingMlCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,8 +1,12 @@
 package org.tregflow.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tregflow.simulate.CohortConfig;
 import org.tregflow.simulate.CohortSimulator;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {"Write a synthetic low-dose IL-2 trial: FCS 3.1 files (PATIENT_VISIT.fcs, visits V0 baseline, "
                 + "C1 after cycle 1, C4 after cycle 4 = endpoint, FU follow-up; arms IL-2:placebo 2:1), samples.csv, "
                 + "and the truth: truth_files.csv (true count of every population per file) and truth_endpoint.csv "
-                + "(true fold change of %CD25hi-of-Treg, C4 vs V0, per patient).",
+                + "(true fold change of %%CD25hi-of-Treg, C4 vs V0, per patient).",
                 "The same options give the same bytes."})
 public final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -63,15 +67,25 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder");
+        }
         CohortSimulator sim = new CohortSimulator(config);
         CohortTruth truth;
         try {
             truth = sim.write(out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : e.getClass().getSimpleName().replace("Exception", "");
+            String detail = e.getMessage() != null && !e.getMessage().equals(out.toString())
+                    ? " (" + e.getMessage() + ")" : "";
+            throw new IOException("cannot write the cohort to " + out + ": " + why + detail, e);
         }
         long met = truth.endpoints().stream().filter(EndpointTruth::met).count();
-        spec.commandLine().getOut().printf("wrote %d FCS files (%,d events, %d channels each), %s, %s and %s to %s;"
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "wrote %d FCS files (%,d events, %d channels each), %s, %s and %s to %s;"
                         + " true endpoint met by %d of %d patients%n",
                 truth.files().size(), config.events(), config.channels(), CohortSimulator.SAMPLE_SHEET,
                 CohortSimulator.TRUTH_FILES, CohortSimulator.TRUTH_ENDPOINT, out, met, truth.endpoints().size());

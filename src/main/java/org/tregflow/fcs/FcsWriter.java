@@ -72,7 +72,8 @@ public final class FcsWriter {
         // The offsets are written inside TEXT, whose length depends on their digits: iterate until stable.
         for (int iter = 0; iter < 5; iter++) {
             long dataEnd = dataLength == 0 ? dataStart : dataStart + dataLength - 1;
-            text = buildText(kw, dataStart, dataEnd);
+            // An empty DATA segment is written as offsets 0,0 (FCS 3.1 §3.2.4), not as a one-byte segment.
+            text = dataLength == 0 ? buildText(kw, 0, 0) : buildText(kw, dataStart, dataEnd);
             textEnd = HEADER_LENGTH + text.getBytes(StandardCharsets.UTF_8).length - 1;
             long nextStart = textEnd + 1;
             if (nextStart == dataStart) {
@@ -82,7 +83,8 @@ public final class FcsWriter {
         }
         long dataEnd = dataLength == 0 ? dataStart : dataStart + dataLength - 1;
         String header = "FCS3.1    " + offset(HEADER_LENGTH) + offset(textEnd)
-                + (dataEnd > MAX_HEADER_OFFSET ? offset(0) + offset(0) : offset(dataStart) + offset(dataEnd))
+                + (dataEnd > MAX_HEADER_OFFSET || dataLength == 0 ? offset(0) + offset(0)
+                        : offset(dataStart) + offset(dataEnd))
                 + offset(0) + offset(0);
 
         Path dir = out.toAbsolutePath().getParent();

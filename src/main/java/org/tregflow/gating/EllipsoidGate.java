@@ -149,6 +149,32 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
         return Population.ofWords(out, parent.size());
     }
 
+    /**
+     * The boundary of a 2-D ellipse as {@code points} vertices, for drawing: {@code μ + d·L·(cos t, sin t)} with
+     * {@code C = L·Lᵀ} (Cholesky), which satisfies {@code (x-μ)ᵀ C⁻¹ (x-μ) = d²} exactly.
+     */
+    public List<PolygonGate.Vertex> outline(int points) {
+        if (mean.length != 2) {
+            throw new GateException("ellipsoid gate " + id + " has " + mean.length + " dimensions; only a 2-D "
+                    + "ellipse has an outline");
+        }
+        double l00 = Math.sqrt(covariance[0][0]);
+        double l10 = covariance[1][0] / l00;
+        double l11 = Math.sqrt(covariance[1][1] - l10 * l10);
+        if (!(l00 > 0) || !(l11 > 0)) {
+            throw new GateException("ellipsoid gate " + id + ": the covariance matrix is not positive definite");
+        }
+        double d = Math.sqrt(distanceSquare);
+        List<PolygonGate.Vertex> out = new java.util.ArrayList<>(points);
+        for (int k = 0; k < points; k++) {
+            double t = 2 * Math.PI * k / points;
+            double u = Math.cos(t) * d;
+            double v = Math.sin(t) * d;
+            out.add(new PolygonGate.Vertex(mean[0] + l00 * u, mean[1] + l10 * u + l11 * v));
+        }
+        return out;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EllipsoidGate g && g.id.equals(id) && Objects.equals(g.parentId, parentId)

@@ -31,4 +31,45 @@ public interface EventSource {
         }
         return d;
     }
+
+    /**
+     * This source with its double columns memoised per dimension (for sources that widen on every call). Gate
+     * trees wrap their source this way; a caller evaluating gates one at a time can do the same.
+     */
+    static EventSource caching(EventSource inner) {
+        if (inner instanceof Caching) {
+            return inner;
+        }
+        return new Caching(inner);
+    }
+
+    /** See {@link #caching}. */
+    final class Caching implements EventSource {
+        private final EventSource inner;
+        private final java.util.Map<Dimension, double[]> cache = new java.util.HashMap<>();
+
+        private Caching(EventSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int eventCount() {
+            return inner.eventCount();
+        }
+
+        @Override
+        public float[] values(Dimension d) {
+            return inner.values(d);
+        }
+
+        @Override
+        public synchronized double[] doubleValues(Dimension d) {
+            double[] v = cache.get(d);
+            if (v == null) {
+                v = inner.doubleValues(d);
+                cache.put(d, v);
+            }
+            return v;
+        }
+    }
 }

@@ -114,6 +114,17 @@ public final class GateTree {
         return g != null ? g : byPopulation.get(id);
     }
 
+    /** The populations whose parent is {@code populationId} (null = the top-level ones), in evaluation order. */
+    public List<String> childrenOf(String populationId) {
+        List<String> out = new ArrayList<>();
+        for (Gate g : ordered) {
+            if (java.util.Objects.equals(g.parentId(), populationId)) {
+                out.addAll(populationsOf(g));
+            }
+        }
+        return out;
+    }
+
     /** The parent population id of a population (null = all events). */
     public String parentOf(String populationId) {
         Gate g = byPopulation.get(populationId);
@@ -125,10 +136,16 @@ public final class GateTree {
 
     /** Every population, keyed by population id in evaluation order. */
     public Map<String, Population> evaluate(EventSource source) {
-        source = new Memo(source);
+        source = EventSource.caching(source);
         Map<String, Population> done = new LinkedHashMap<>();
         for (Gate g : ordered) {
-            done.putAll(evaluate(g, source, done));
+            try {
+                done.putAll(evaluate(g, source, done));
+            } catch (GateException e) {
+                // Name the gate: a missing channel or matrix is only actionable when one knows which gate needs it.
+                throw e.getMessage().startsWith("gate " + g.id()) ? e
+                        : new GateException("gate " + g.id() + ": " + e.getMessage(), e);
+            }
         }
         return done;
     }
@@ -155,30 +172,5 @@ public final class GateTree {
         }
         BooleanGate b = (BooleanGate) gate;
         return Map.of(b.id(), b.apply(known::get, parent));
-    }
-
-    /** Widens each dimension once per evaluation even if the source does not cache its double columns. */
-    private static final class Memo implements EventSource {
-        private final EventSource inner;
-        private final Map<Dimension, double[]> cache = new HashMap<>();
-
-        Memo(EventSource inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int eventCount() {
-            return inner.eventCount();
-        }
-
-        @Override
-        public float[] values(Dimension d) {
-            return inner.values(d);
-        }
-
-        @Override
-        public double[] doubleValues(Dimension d) {
-            return cache.computeIfAbsent(d, inner::doubleValues);
-        }
     }
 }

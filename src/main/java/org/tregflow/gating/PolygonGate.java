@@ -42,33 +42,14 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
 
     /** Membership of one point (the same test {@link #apply} runs per event). */
     public boolean contains(double px, double py) {
-        int n = vertices.size();
-        double[] vx = new double[n];
-        double[] vy = new double[n];
-        for (int i = 0; i < n; i++) {
-            vx[i] = vertices.get(i).x();
-            vy[i] = vertices.get(i).y();
-        }
-        return inside(vx, vy, px, py);
+        return new Edges(vertices).inside(px, py);
     }
 
     @Override
     public Population apply(EventSource source, Population parent) {
         double[] xs = source.doubleValues(x);
         double[] ys = source.doubleValues(y);
-        int n = vertices.size();
-        double[] vx = new double[n];
-        double[] vy = new double[n];
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            vx[i] = vertices.get(i).x();
-            vy[i] = vertices.get(i).y();
-            minX = Math.min(minX, vx[i]);
-            maxX = Math.max(maxX, vx[i]);
-            minY = Math.min(minY, vy[i]);
-            maxY = Math.max(maxY, vy[i]);
-        }
+        Edges edges = new Edges(vertices);
         long[] pw = parent.words();
         long[] out = new long[pw.length];
         for (int w = 0; w < pw.length; w++) {
@@ -79,10 +60,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
                 int b = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int i = base + b;
-                double px = xs[i];
-                double py = ys[i];
-                // Bounding box first: most events of a typical gate are far outside it.
-                if (px >= minX && px <= maxX && py >= minY && py <= maxY && inside(vx, vy, px, py)) {
+                if (edges.inside(xs[i], ys[i])) {
                     res |= 1L << b;
                 }
             }
@@ -91,33 +69,77 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
         return Population.ofWords(out, parent.size());
     }
 
-    /** Even-odd crossing test with an inclusive boundary. */
-    static boolean inside(double[] vx, double[] vy, double px, double py) {
-        int n = vx.length;
-        boolean odd = false;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double xi = vx[i], yi = vy[i], xj = vx[j], yj = vy[j];
-            if (onSegment(xi, yi, xj, yj, px, py)) {
-                return true;
+    /** The polygon's edges as flat arrays, prepared once per evaluation. */
+    private static final class Edges {
+        final int n;
+        final double[] x1, y1, dx, dy, yLo, yHi, xLo, xHi, scale;
+        final double minX, maxX, minY, maxY;
+
+        Edges(List<Vertex> v) {
+            n = v.size();
+            x1 = new double[n];
+            y1 = new double[n];
+            dx = new double[n];
+            dy = new double[n];
+            yLo = new double[n];
+            yHi = new double[n];
+            xLo = new double[n];
+            xHi = new double[n];
+            scale = new double[n];
+            double ax = Double.POSITIVE_INFINITY, bx = Double.NEGATIVE_INFINITY;
+            double ay = Double.POSITIVE_INFINITY, by = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                Vertex a = v.get(i);
+                Vertex b = v.get((i + 1) % n);
+                x1[i] = a.x();
+                y1[i] = a.y();
+                dx[i] = b.x() - a.x();
+                dy[i] = b.y() - a.y();
+                yLo[i] = Math.min(a.y(), b.y());
+                yHi[i] = Math.max(a.y(), b.y());
+                xLo[i] = Math.min(a.x(), b.x());
+                xHi[i] = Math.max(a.x(), b.x());
+                scale[i] = Math.abs(dx[i]) + Math.abs(dy[i]);
+                ax = Math.min(ax, a.x());
+                bx = Math.max(bx, a.x());
+                ay = Math.min(ay, a.y());
+                by = Math.max(by, a.y());
             }
-            // Half-open rule on y (yi > py) != (yj > py) counts each crossing once, also at vertices.
-            if ((yi > py) != (yj > py)) {
-                double xCross = xi + (py - yi) * (xj - xi) / (yj - yi);
-                if (px < xCross) {
-                    odd = !odd;
+            minX = ax;
+            maxX = bx;
+            minY = ay;
+            maxY = by;
+        }
+
+        /**
+         * Even-odd crossing test with an inclusive boundary. Only edges spanning the point's y can cross the
+         * horizontal ray or hold the point, so the others cost one comparison pair.
+         */
+        boolean inside(double px, double py) {
+            // Bounding box first (also rejects NaN): most events of a typical gate are far outside it.
+            if (!(px >= minX && px <= maxX && py >= minY && py <= maxY)) {
+                return false;
+            }
+            boolean odd = false;
+            for (int e = 0; e < n; e++) {
+                if (py < yLo[e] || py > yHi[e]) {
+                    continue;
+                }
+                double cross = dx[e] * (py - y1[e]) - dy[e] * (px - x1[e]);
+                // On the edge: the cross product of a point truly on it is rounding noise, not zero.
+                if (px >= xLo[e] && px <= xHi[e]
+                        && Math.abs(cross) <= 1e-9 * scale[e] * (Math.abs(px) + Math.abs(py) + 1)) {
+                    return true;
+                }
+                // Half-open rule on y (one end strictly above) counts each crossing once, also at vertices.
+                if ((y1[e] > py) != (y1[e] + dy[e] > py)) {
+                    double xCross = x1[e] + (py - y1[e]) * dx[e] / dy[e];
+                    if (px < xCross) {
+                        odd = !odd;
+                    }
                 }
             }
+            return odd;
         }
-        return odd;
-    }
-
-    private static boolean onSegment(double x1, double y1, double x2, double y2, double px, double py) {
-        if (px < Math.min(x1, x2) || px > Math.max(x1, x2) || py < Math.min(y1, y2) || py > Math.max(y1, y2)) {
-            return false;
-        }
-        double cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
-        // A tiny relative tolerance: the cross product of a point truly on the edge is rounding noise, not zero.
-        double scale = Math.abs(x2 - x1) + Math.abs(y2 - y1);
-        return Math.abs(cross) <= 1e-9 * scale * (Math.abs(px) + Math.abs(py) + 1);
     }
 }

@@ -82,6 +82,28 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         }
         long[] pw = parent.words();
         long[] out = new long[pw.length];
+        if (k <= 2) {
+            // The common 1-D and 2-D cases without an inner loop or early exit: branch-free tests are faster on
+            // data where membership is unpredictable. A 1-D gate repeats its own range as the second one.
+            double[] c0 = cols[0], c1 = k == 2 ? cols[1] : cols[0];
+            double lo0 = lo[0], hi0 = hi[0], lo1 = k == 2 ? lo[1] : lo[0], hi1 = k == 2 ? hi[1] : hi[0];
+            for (int w = 0; w < pw.length; w++) {
+                long bits = pw[w];
+                long res = 0;
+                int base = w << 6;
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int i = base + b;
+                    double x0 = c0[i], x1 = c1[i];
+                    // Comparisons with NaN are false, so NaN values fall out.
+                    boolean in = (x0 >= lo0) & (x0 < hi0) & (x1 >= lo1) & (x1 < hi1);
+                    res |= (in ? 1L : 0L) << b;
+                }
+                out[w] = res;
+            }
+            return Population.ofWords(out, parent.size());
+        }
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             long res = 0;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class CohortSimulator {
     public static final String TRUTH_ENDPOINT = "truth_endpoint.csv";
     /** Visit days are written as $DATE counted from this fixed date, never from the clock. */
     private static final LocalDate STUDY_START = LocalDate.of(2025, 1, 6);
+    /** FCS $DATE form: dd-mmm-yyyy. */
+    private static final DateTimeFormatter FCS_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ROOT);
 
     private final CohortConfig config;
     private final List<PatientProfile> patients;
@@ -80,8 +83,7 @@ public final class CohortSimulator {
         k.put("$CYT", "tregflow simulate (synthetic BD-style 3-laser cytometer)");
         k.put("$FIL", file);
         k.put("$SRC", p.id());
-        k.put("$DATE", STUDY_START.plusDays(visit.day()).format(java.time.format.DateTimeFormatter
-                .ofPattern("dd-MMM-yyyy", Locale.ROOT)).toUpperCase(Locale.ROOT));
+        k.put("$DATE", STUDY_START.plusDays(visit.day()).format(FCS_DATE).toUpperCase(Locale.ROOT));
         k.put("$TIMESTEP", Double.toString(EventGenerator.TIMESTEP));
         k.put("$COM", "Synthetic low-dose IL-2 trial sample; true population counts in " + TRUTH_FILES);
         k.put("TREGFLOW_PATIENT", p.id());
@@ -97,9 +99,10 @@ public final class CohortSimulator {
      * {@link CohortConfig#only()}), {@code samples.csv}, {@code truth_files.csv} and {@code truth_endpoint.csv}.
      */
     public CohortTruth write(Path outDir) throws IOException {
-        Files.createDirectories(outDir);
         List<int[]> plan = plan();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), Math.max(1, plan.size())),
+        int threads = Math.min(Math.min(config.threads(), filesThatFitInMemory()), Math.max(1, plan.size()));
+        Files.createDirectories(outDir);
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
                 r -> {
                     Thread t = new Thread(r, "tregflow-simulate");
                     t.setDaemon(true);
@@ -132,6 +135,22 @@ public final class CohortSimulator {
         CohortTruth truth = new CohortTruth(truths, endpoints(truths));
         TruthTables.write(outDir, truth);
         return truth;
+    }
+
+    /**
+     * How many files may be in memory at once: each holds its float columns and one label byte per event, plus a
+     * margin for the writer. Fails clearly when not even one fits, rather than with an OutOfMemoryError midway.
+     */
+    private int filesThatFitInMemory() {
+        long perFile = (long) config.events() * (config.channels() * Float.BYTES + 1) + (4L << 20);
+        long budget = (long) (Runtime.getRuntime().maxMemory() * 0.7);
+        if (perFile > budget) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%,d events x %d channels need about %,d MB per file but the Java heap allows %,d MB;"
+                            + " give Java more memory (e.g. TREGFLOW_JAVA_OPTS=-Xmx8g) or ask for fewer events",
+                    config.events(), config.channels(), perFile >> 20, budget >> 20));
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / perFile));
     }
 
     private FileTruth writeOne(Path outDir, int patientIndex, Visit visit) throws IOException {

@@ -63,8 +63,13 @@ final class TruthTables {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "";
     }
 
+    /**
+     * Temporary file, then rename: a crash never leaves half a table. Not Files.createTempFile, whose owner-only
+     * permissions would make the sheet unreadable to colleagues; the umask applies as for any other file.
+     */
     private static void atomic(Path out, CharSequence text) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".tmp");
+        Path tmp = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid()
+                + ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

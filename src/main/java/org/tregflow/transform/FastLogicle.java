@@ -21,6 +21,8 @@ public final class FastLogicle implements Transform {
     /** Cubic term bound in the linear zone: |B'''/6| x^3 / B'^4 below this is invisible on the 0-1 scale. */
     private static final double LINEAR_ZONE_ERROR = 1e-10;
 
+    private static final java.util.Map<Logicle, FastLogicle> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Logicle exact;
     /** 23 minus the mantissa bits kept: 8 bits (256 bins per octave), 10 when M + A &lt; 2 (flatter log zone). */
     private final int shift;
@@ -35,6 +37,22 @@ public final class FastLogicle implements Transform {
         this(new Logicle(T, W, M, A));
     }
 
+    /**
+     * A shared instance for these parameters: building the table costs about a millisecond and 150 KB, and a
+     * batch uses the same few parameter sets for every file and channel.
+     */
+    public static FastLogicle of(double T, double W, double M, double A) {
+        Logicle key = new Logicle(T, W, M, A);
+        FastLogicle cached = SHARED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (SHARED.size() >= 64) {
+            SHARED.clear(); // many distinct parameter sets (per-file W estimates): rebuilding is cheap
+        }
+        return SHARED.computeIfAbsent(key, FastLogicle::new);
+    }
+
     public FastLogicle(Logicle exact) {
         this.exact = exact;
         this.shift = 23 - (exact.M() + exact.A() >= 2 ? 8 : 10);
@@ -44,7 +62,7 @@ public final class FastLogicle implements Transform {
         double t2 = Math.abs(exact.cubicAtZero());
         double linearLimit = t2 == 0 ? exact.T() : Math.cbrt(LINEAR_ZONE_ERROR * Math.pow(t0, 4) / t2);
         int lowExponent = Math.max(-60, Math.min(Math.getExponent(linearLimit), Math.getExponent(exact.T()) - 1));
-        int highExponent = Math.getExponent(exact.T()) + 12;
+        int highExponent = Math.min(127, Math.getExponent(exact.T()) + 12);
         lowBin = Float.floatToRawIntBits(Math.scalb(1f, lowExponent)) >>> shift;
         int highBin = Float.floatToRawIntBits(Math.scalb(1f, highExponent)) >>> shift;
         binCount = highBin - lowBin;

@@ -53,4 +53,18 @@ class EllipsoidGateTest {
         assertThrows(IllegalArgumentException.class, () -> new EllipsoidGate("e", null, List.of(x, y),
                 new double[] {0}, new double[][] {{1, 0}, {0, 1}}, 1));
     }
+
+    @Test
+    void outlinePointsLieOnTheBoundary() {
+        EllipsoidGate g = new EllipsoidGate("e", null, List.of(x, y), new double[] {10, 20},
+                new double[][] {{2, 1}, {1, 2}}, 1.5);
+        double[][] inv = g.inverseCovariance();
+        List<PolygonGate.Vertex> pts = g.outline(36);
+        assertEquals(36, pts.size());
+        for (PolygonGate.Vertex v : pts) {
+            double dx = v.x() - 10, dy = v.y() - 20;
+            double q = dx * dx * inv[0][0] + dx * dy * (inv[0][1] + inv[1][0]) + dy * dy * inv[1][1];
+            assertEquals(1.5, q, 1e-12);
+        }
+    }
 }

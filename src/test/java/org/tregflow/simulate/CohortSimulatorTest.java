@@ -62,7 +62,8 @@ class CohortSimulatorTest {
         new CohortSimulator(SMALL).write(full);
         // A smaller cohort, one file: patient P02 must not depend on how many patients follow it.
         new CohortSimulator(SMALL.withPatients(2).withOnly(List.of("P02_C4"))).write(alone);
-        assertArrayEquals(Files.readAllBytes(full.resolve("P02_C4.fcs")), Files.readAllBytes(alone.resolve("P02_C4.fcs")));
+        assertArrayEquals(Files.readAllBytes(full.resolve("P02_C4.fcs")),
+                Files.readAllBytes(alone.resolve("P02_C4.fcs")));
         assertEquals(List.of("P02_C4.fcs", "samples.csv", "truth_endpoint.csv", "truth_files.csv"), listing(alone));
         assertEquals(1, Files.readAllLines(alone.resolve("truth_endpoint.csv")).size(),
                 "no endpoint row without the baseline file");
@@ -98,6 +99,20 @@ class CohortSimulatorTest {
         SimulatedSample s13 = new CohortSimulator(SMALL).simulate(0, Visit.BASELINE);
         assertEquals(s13.truth(), s.truth());
         assertThrows(IllegalArgumentException.class, () -> SMALL.withChannels(14));
+    }
+
+    @Test
+    void aCustomScheduleNamesItsOwnEndpointVisit() throws IOException {
+        List<Visit> weeks = List.of(new Visit("W0", 0, 0, 0), new Visit("W12", 1, 84, 1));
+        CohortConfig cfg = new CohortConfig(2, 2_000, 3, 13, weeks, "W12", List.of(), 2);
+        CohortTruth t = new CohortSimulator(cfg).write(tmp);
+        assertEquals(List.of("P01_W0.fcs", "P01_W12.fcs", "P02_W0.fcs", "P02_W12.fcs"),
+                t.files().stream().map(FileTruth::file).toList());
+        assertEquals("W12", t.endpoints().get(0).endpointVisit());
+        assertEquals(84, t.files().get(1).day());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CohortConfig(2, 2_000, 3, 13, weeks, "C4", List.of(), 2));
+        assertTrue(e.getMessage().contains("C4"), e.getMessage());
     }
 
     @Test

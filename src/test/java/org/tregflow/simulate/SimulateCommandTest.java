@@ -35,6 +35,9 @@ class SimulateCommandTest {
         err = run(2, "simulate", "--out", tmp.toString(), "--patients", "2", "--only", "P03_V0");
         assertTrue(err.contains("P03_V0"), err);
         assertFalse(err.contains("at org."), "no stack trace: " + err);
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        err = run(2, "simulate", "--out", file.toString(), "--patients", "1", "--events", "10");
+        assertTrue(err.contains("is a file, not a folder"), err);
         run(2, "simulate");
     }
 

@@ -1,6 +1,7 @@
 package org.tregflow.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,7 @@ class FastLogicleTest {
 
     @ParameterizedTest(name = "T={0} W={1} M={2} A={3}")
     @CsvSource({"262144, 0.5, 4.5, 0", "1000, 1, 4, 0", "262144, 0.5, 4.5, 1", "262144, 0, 4.5, 0",
-        "10000, 2, 4, 0", "262144, 1.5, 4.5, 0.5", "1000, 0.2, 2, 0", "1000, 0.3, 1, 0"})
+        "10000, 2, 4, 0", "262144, 1.5, 4.5, 0.5", "1000, 0.2, 2, 0", "1000, 0.3, 1, 0", "1000, 0.5, 3, -0.25"})
     void withinBoundOverTheWholeRange(double t, double w, double m, double a) {
         Logicle exact = new Logicle(t, w, m, a);
         FastLogicle fast = new FastLogicle(t, w, m, a);
@@ -49,11 +50,13 @@ class FastLogicleTest {
         assertEquals(Float.NEGATIVE_INFINITY, v[2]);
         assertEquals((float) exact.apply(3e30), v[3]);
         assertEquals(0.7, fast.apply(fast.inverse(0.7)), 1e-6);
+        assertSame(FastLogicle.of(t, w, m, a), FastLogicle.of(t, w, m, a), "shared per parameter set");
+        assertEquals(fast.apply(123.4), FastLogicle.of(t, w, m, a).apply(123.4), 0);
     }
 
     /** Log-spaced over both signs from 1e-4 to beyond 4096 T, linear near 0, dense around the bottom of scale. */
     private static float[] sweep(double t, double bottom) {
-        int logPoints = 1_500_000;
+        int logPoints = 1_000_000;
         int linearPoints = 400_000;
         int bottomPoints = 100_000;
         float[] xs = new float[2 * logPoints + linearPoints + bottomPoints];

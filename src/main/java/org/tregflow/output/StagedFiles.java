@@ -1,0 +1,95 @@
+package org.tregflow.output;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a set of output files so that a run killed at any moment leaves every file whole: each is written to a
+ * hidden temporary file in the target folder (same file system, so the rename is atomic), flushed to disk, and
+ * only after all are staged are they renamed over the targets, in staging order. Until {@link #commit()} the
+ * previous outputs are untouched; {@link #close()} removes whatever was staged but not committed.
+ */
+final class StagedFiles implements AutoCloseable {
+    /** Writes one file's content; must not close the stream. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+    private final Map<Path, Path> staged = new LinkedHashMap<>(); // target -> temp
+
+    StagedFiles(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    /** A staged file: its name in the folder, size in bytes and SHA-256 (hex) of its content. */
+    record Written(String name, long size, String sha256) {
+    }
+
+    Written stage(String fileName, Content content) throws IOException {
+        Path target = dir.resolve(fileName);
+        // Not Files.createTempFile: it makes the file owner-only (rw-------), and the renamed table would keep
+        // that, unreadable by the rest of the lab. CREATE_NEW gives the folder's usual permissions (umask).
+        Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        staged.put(target, temp);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE_NEW)) {
+            OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len); // FilterOutputStream's default writes byte by byte
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the channel is closed below, after force()
+                }
+            };
+            DigestOutputStream digesting = new DigestOutputStream(out, Hashing.sha256());
+            content.writeTo(digesting);
+            digesting.flush();
+            channel.force(true);
+            return new Written(fileName, channel.size(), Hashing.hex(digesting.getMessageDigest().digest()));
+        }
+    }
+
+    /** Renames every staged file over its target; returns the targets. */
+    List<Path> commit() throws IOException {
+        List<Path> done = new ArrayList<>(staged.size());
+        for (Map.Entry<Path, Path> e : staged.entrySet()) {
+            Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            done.add(e.getKey());
+        }
+        staged.clear();
+        return done;
+    }
+
+    @Override
+    public void close() {
+        for (Path temp : staged.values()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: a leftover hidden .tmp file never replaces a table
+            }
+        }
+        staged.clear();
+    }
+}

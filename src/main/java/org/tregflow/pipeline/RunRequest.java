@@ -1,0 +1,31 @@
+package org.tregflow.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One batch run.
+ *
+ * @param pipeline       the pipeline file
+ * @param inputs         FCS files and folders (searched recursively)
+ * @param sampleSheet    the sample sheet, or null for the pipeline's {@code samples.sheet} next to the first input
+ *                       folder (when present), then its filename pattern or FCS keywords
+ * @param baselineVisit  overrides the pipeline's endpoint baseline visit, or null
+ * @param endpointVisit  overrides the pipeline's endpoint visit, or null
+ * @param outDir         where the tables go, or null to write nothing (library use)
+ * @param threads        files analysed at once (memory: about threads x one file's decoded columns x 3)
+ * @param progress       receives one line per file as it finishes (may be null)
+ */
+public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit,
+                         String endpointVisit, Path outDir, int threads, Consumer<String> progress) {
+    public RunRequest {
+        inputs = List.copyOf(inputs);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        if (progress == null) {
+            progress = line -> { };
+        }
+    }
+}

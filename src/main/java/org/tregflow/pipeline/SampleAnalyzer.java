@@ -1,0 +1,288 @@
+package org.tregflow.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.tregflow.compensation.Compensator;
+import org.tregflow.compensation.SpilloverMatrix;
+import org.tregflow.fcs.Channel;
+import org.tregflow.fcs.EventTable;
+import org.tregflow.fcs.FcsDataset;
+import org.tregflow.fcs.FcsFile;
+import org.tregflow.fcs.FcsReader;
+import org.tregflow.gating.BooleanGate;
+import org.tregflow.gating.GeometricGate;
+import org.tregflow.gating.Population;
+import org.tregflow.gating.auto.Gather;
+import org.tregflow.gating.auto.OrderStatistics;
+import org.tregflow.stats.GateRecord;
+import org.tregflow.stats.PopulationStats;
+import org.tregflow.transform.Arcsinh;
+import org.tregflow.transform.FastLogicle;
+import org.tregflow.transform.Hyperlog;
+import org.tregflow.transform.Linear;
+import org.tregflow.transform.Log;
+import org.tregflow.transform.Logicle;
+import org.tregflow.transform.Transform;
+
+/**
+ * The analysis of one FCS file: read, resolve the panel, compensate (only the used channels), transform (each
+ * column once), gate (the pipeline's tree, data-driven gates computed on their parent), measure. Stateless and
+ * thread-safe; per-stage wall times are recorded in milliseconds.
+ */
+public final class SampleAnalyzer {
+    /** Stage names, in order, as they appear in the manifest's timings. */
+    public static final List<String> STAGES = List.of("read", "resolve", "compensate", "transform", "gate", "stats");
+
+    private final CompiledPipeline pipeline;
+
+    public SampleAnalyzer(CompiledPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** What one file gave: the populations and gates, the warnings, and where the time went. */
+    public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
+                           List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
+                           org.tregflow.fcs.Keywords keywords) {
+    }
+
+    /** Analyses one file; any problem is an exception whose message names the file's problem. */
+    public Analysis analyze(Path file) throws Exception {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        FcsFile fcs = FcsReader.read(file);
+        FcsDataset ds = fcs.first();
+        EventTable table = ds.events();
+        List<String> warnings = new ArrayList<>(ds.warnings());
+        long t1 = lap(timings, "read", t0);
+
+        PanelResolution panel = pipeline.resolver().resolve(table.channels());
+        Set<String> skipped = skippedGates(panel);
+        Set<String> used = usedMarkers(panel, skipped);
+        long t2 = lap(timings, "resolve", t1);
+
+        Map<String, float[]> scale = compensate(table, ds.spillover(), panel, used, warnings);
+        long t3 = lap(timings, "compensate", t2);
+
+        int n = table.eventCount();
+        MarkerSource source = new MarkerSource(n);
+        Map<String, Transform> transforms = new HashMap<>();
+        for (String m : used) {
+            if (!inGates(m, skipped)) {
+                continue;
+            }
+            float[] values = scale.get(key(m));
+            Transform t = transform(pipeline.transformFor(m), values, n);
+            transforms.put(key(m), t);
+            if (t == null) {
+                source.put(m, values);
+            } else {
+                float[] out = new float[n];
+                t.apply(values, out, n);
+                source.put(m, out);
+            }
+        }
+        long t4 = lap(timings, "transform", t3);
+
+        Set<String> scatterKeys = new HashSet<>();
+        pipeline.definition().panel().scatter().forEach(s -> scatterKeys.add(key(s)));
+        GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
+                m -> m + "=" + panel.channel(m).name(), scatterKeys);
+        Map<String, Population> pops = new LinkedHashMap<>();
+        Map<String, String> effectiveParent = new HashMap<>();
+        List<GateRecord> records = new ArrayList<>();
+        Population all = Population.all(n);
+        for (GateDef g : pipeline.gateOrder()) {
+            String parent = effective(g.parent(), effectiveParent);
+            if (skipped.contains(g.name())) {
+                effectiveParent.put(g.name(), parent);
+                continue;
+            }
+            Population parentPop = parent.equals(GateDef.ROOT) ? all : pops.get(parent);
+            String parentId = parent.equals(GateDef.ROOT) ? null : parent;
+            GateResolver.Resolved r = resolver.resolve(g, parentId, parentPop);
+            Population p;
+            if (r.gate() instanceof GeometricGate geo) {
+                p = geo.apply(source, parentPop);
+            } else {
+                p = ((BooleanGate) r.gate()).apply(ref -> pops.get(effective(ref, effectiveParent)), parentPop);
+            }
+            pops.put(g.name(), p);
+            effectiveParent.put(g.name(), g.name());
+            records.add(r.record());
+            warnings.addAll(r.warnings());
+        }
+        long t5 = lap(timings, "gate", t4);
+
+        List<PopulationStats> stats = new ArrayList<>();
+        Map<String, String> paths = new HashMap<>();
+        for (GateDef g : pipeline.gateOrder()) {
+            if (skipped.contains(g.name())) {
+                continue;
+            }
+            String parent = parentOf(g, effectiveParent);
+            Population p = pops.get(g.name());
+            long parentCount = parent == null ? n : pops.get(parent).count();
+            String path = (parent == null ? "" : paths.get(parent)) + "/" + g.name();
+            paths.put(g.name(), path);
+            Map<String, Double> medians = new LinkedHashMap<>();
+            for (String m : pipeline.medianMarkers()) {
+                float[] col = scale.get(key(m));
+                if (col != null) {
+                    float[] v = Gather.values(col, p);
+                    medians.put(m, v.length == 0 ? Double.NaN : OrderStatistics.median(v, v.length));
+                }
+            }
+            stats.add(new PopulationStats(g.name(), path, parent, p.count(), parentCount, n, medians));
+        }
+        // Keep the pipeline's order in the tables, not the evaluation order.
+        List<String> order = pipeline.populationOrder();
+        stats.sort((a, b) -> Integer.compare(order.indexOf(a.population()), order.indexOf(b.population())));
+        lap(timings, "stats", t5);
+        for (String m : panel.missingOptional()) {
+            warnings.add("the panel has no " + m + " channel: gates using it were skipped");
+        }
+        String instrument = ds.keywords().value("$CYT");
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords());
+    }
+
+    private static String parentOf(GateDef g, Map<String, String> effectiveParent) {
+        String p = effective(g.parent(), effectiveParent);
+        return p.equals(GateDef.ROOT) ? null : p;
+    }
+
+    /** A skipped gate stands for its own parent, recursively. */
+    private static String effective(String name, Map<String, String> effectiveParent) {
+        String cur = name;
+        for (int guard = 0; guard < 1000; guard++) {
+            String next = effectiveParent.get(cur);
+            if (next == null || next.equals(cur)) {
+                return cur;
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
+    private Set<String> skippedGates(PanelResolution panel) {
+        Set<String> skipped = new HashSet<>();
+        for (GateDef g : pipeline.gateOrder()) {
+            if (g.isOptional() && g.usedMarkers().stream().anyMatch(m -> !panel.has(m))) {
+                skipped.add(g.name());
+            }
+        }
+        return skipped;
+    }
+
+    private boolean inGates(String marker, Set<String> skipped) {
+        for (GateDef g : pipeline.gateOrder()) {
+            if (!skipped.contains(g.name()) && g.usedMarkers().stream().anyMatch(m -> m.equalsIgnoreCase(marker))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Markers read by a gate that runs, or reported as medians, in a stable order. */
+    private Set<String> usedMarkers(PanelResolution panel, Set<String> skipped) {
+        Set<String> used = new LinkedHashSet<>();
+        for (GateDef g : pipeline.gateOrder()) {
+            if (!skipped.contains(g.name())) {
+                used.addAll(g.usedMarkers());
+            }
+        }
+        for (String m : pipeline.medianMarkers()) {
+            if (panel.has(m)) {
+                used.add(m);
+            }
+        }
+        return used;
+    }
+
+    /**
+     * Scale values of the used markers, keyed by upper-case marker: fluorescence channels compensated (only those,
+     * with the file's or the pipeline's matrix), scatter and channels outside the matrix as they are.
+     */
+    private Map<String, float[]> compensate(EventTable table, SpilloverMatrix fileMatrix, PanelResolution panel,
+                                            Set<String> used, List<String> warnings) {
+        Map<String, float[]> out = new HashMap<>();
+        String source = pipeline.definition().compensation().source();
+        SpilloverMatrix matrix = source.equals("none") ? null : source.equals("matrix") ? pipeline.matrix() : fileMatrix;
+        if (matrix == null && source.equals("file")) {
+            if (pipeline.definition().compensation().missing().equals("warn")) {
+                warnings.add("the file has no spillover matrix: analysed uncompensated");
+            } else {
+                throw new IllegalArgumentException("the file has no spillover matrix ($SPILLOVER/SPILL); set "
+                        + "compensation: {missing: warn} in the pipeline to analyse it uncompensated, or give a matrix file");
+            }
+        }
+        List<String> wanted = new ArrayList<>();
+        List<String> wantedMarkers = new ArrayList<>();
+        for (String m : used) {
+            Channel c = panel.channel(m);
+            if (!pipeline.isScatter(m) && matrix != null && inMatrix(matrix, c.name())) {
+                if (!wanted.contains(c.name())) {
+                    wanted.add(c.name());
+                }
+                wantedMarkers.add(m);
+            } else {
+                if (!pipeline.isScatter(m) && matrix != null) {
+                    warnings.add("channel " + c.name() + " (" + m + ") is not in the spillover matrix: used uncompensated");
+                }
+                out.put(key(m), table.column(table.indexOf(c.name())));
+            }
+        }
+        if (!wanted.isEmpty()) {
+            float[][] comp = Compensator.compensate(table, matrix, wanted);
+            for (String m : wantedMarkers) {
+                out.put(key(m), comp[wanted.indexOf(panel.channel(m).name())]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean inMatrix(SpilloverMatrix m, String channel) {
+        for (String c : m.channels()) {
+            if (c.equalsIgnoreCase(channel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Builds the column's transform; logicle W "estimate" is computed from this file's values of the column. */
+    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n) {
+        String type = Transforms.type(def);
+        return switch (type) {
+            case "none" -> null;
+            case "linear" -> new Linear(Transforms.t(def), Transforms.a(def));
+            case "log" -> new Log(Transforms.t(def), Transforms.m(def));
+            case "arcsinh" -> new Arcsinh(Transforms.t(def), Transforms.m(def), Transforms.a(def));
+            case "hyperlog" -> new Hyperlog(Transforms.t(def), Transforms.w(def), Transforms.m(def), Transforms.a(def));
+            case "logicle" -> {
+                double w = Transforms.estimateW(def)
+                        ? Logicle.estimateW(values, n, Transforms.t(def), Transforms.m(def))
+                        : Transforms.w(def);
+                yield new FastLogicle(Transforms.t(def), w, Transforms.m(def), Transforms.a(def));
+            }
+            default -> throw new IllegalStateException(type);
+        };
+    }
+
+    static String key(String marker) {
+        return marker.toUpperCase(Locale.ROOT);
+    }
+
+    private static long lap(Map<String, Long> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1_000_000);
+        return now;
+    }
+}

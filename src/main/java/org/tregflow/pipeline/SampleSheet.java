@@ -1,0 +1,150 @@
+package org.tregflow.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tregflow.stats.SampleInfo;
+
+/**
+ * The sample sheet: a CSV with at least {@code file,patient,visit} and optionally {@code arm}, {@code visit_order},
+ * {@code day}, {@code week}. File paths are resolved against the sheet's folder and may not escape the run's
+ * input folders (a sheet must not make the run read arbitrary files).
+ *
+ * @param entries  absolute normalised path to the sample's metadata
+ * @param problems rows that could not be used, each with its line number
+ */
+public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<String> problems) {
+    public SampleSheet {
+        entries = Map.copyOf(entries);
+        problems = List.copyOf(problems);
+    }
+
+    public static SampleSheet read(Path csv, List<Path> allowedFolders) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        Map<Path, SampleInfo> entries = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (lines.isEmpty()) {
+            throw new IOException(csv + ": the sample sheet is empty");
+        }
+        List<String> header = parse(stripBom(lines.get(0)));
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        for (String required : List.of("file", "patient", "visit")) {
+            if (!col.containsKey(required)) {
+                throw new IOException(csv + ": the sample sheet has no '" + required + "' column (header: "
+                        + String.join(",", header) + ")");
+            }
+        }
+        Path base = csv.toAbsolutePath().normalize().getParent();
+        for (int ln = 1; ln < lines.size(); ln++) {
+            String line = lines.get(ln);
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> cells = parse(line);
+            String file = cell(cells, col, "file");
+            if (file == null) {
+                problems.add(csv + ":" + (ln + 1) + ": no file name");
+                continue;
+            }
+            Path p = base.resolve(file).normalize();
+            if (!allowedFolders.isEmpty() && allowedFolders.stream().noneMatch(p::startsWith)) {
+                problems.add(csv + ":" + (ln + 1) + ": " + file + " is outside the input folders; ignored");
+                continue;
+            }
+            try {
+                SampleInfo info = new SampleInfo(cell(cells, col, "patient"), cell(cells, col, "visit"),
+                        cell(cells, col, "arm"), number(cells, col, "visit_order", csv, ln),
+                        dayOf(cells, col, csv, ln));
+                if (entries.put(p, info) != null) {
+                    problems.add(csv + ":" + (ln + 1) + ": " + file + " is listed twice; the last row wins");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new SampleSheet(csv, entries, problems);
+    }
+
+    /** Sheet rows whose file is not among the inputs, for the report. */
+    public List<String> absent(List<Path> inputs) {
+        List<String> out = new ArrayList<>();
+        for (Path p : entries.keySet()) {
+            if (!inputs.contains(p)) {
+                out.add("sample sheet " + source + " lists " + p + ", which is not among the inputs");
+            }
+        }
+        return out;
+    }
+
+    private static Double dayOf(List<String> cells, Map<String, Integer> col, Path csv, int ln) {
+        Double day = number(cells, col, "day", csv, ln);
+        if (day != null) {
+            return day;
+        }
+        Double week = number(cells, col, "week", csv, ln);
+        return week == null ? null : week * 7;
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        if (i == null || i >= cells.size()) {
+            return null;
+        }
+        String v = cells.get(i).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static Double number(List<String> cells, Map<String, Integer> col, String name, Path csv, int ln) {
+        String v = cell(cells, col, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(csv + ":" + (ln + 1) + ": " + name + " '" + v + "' is not a number");
+        }
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** One CSV line (RFC 4180 quoting: "a ""quoted"", comma" is one cell). */
+    static List<String> parse(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package org.tregflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tregflow.simulate.CohortConfig;
+import org.tregflow.simulate.CohortSimulator;
+
+class RunCommandTest {
+    @TempDir
+    static Path shared;
+    static Path cohort;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        cohort = shared.resolve("cohort");
+        new CohortSimulator(CohortConfig.defaults().withPatients(3).withEvents(20_000).withSeed(4242)).write(cohort);
+    }
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome exec(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void aBrokenFileAmongGoodOnesFailsAloneWithExitCode1(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        for (Path f : Files.list(cohort).toList()) {
+            Files.copy(f, in.resolve(f.getFileName()));
+        }
+        // Named like an FCS file, but not one; and a sheet row for a file that is absent.
+        Files.writeString(in.resolve("P09_V0.fcs"), "this is not an FCS file");
+        Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv"))
+                + "P09_V0.fcs,P09,V0,IL-2,0,0\nP10_V0.fcs,P10,V0,IL-2,0,0\n");
+        Path out = tmp.resolve("out");
+        Outcome o = exec("run", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", "--out", out.toString(),
+                "--threads", "2", in.toString());
+        assertEquals(1, o.code(), o.err());
+        List<String> samples = Files.readAllLines(out.resolve("samples.csv"));
+        assertEquals(1 + 13, samples.size());
+        long failed = samples.stream().filter(l -> l.contains(",failed,")).count();
+        long ok = samples.stream().filter(l -> l.contains(",ok,")).count();
+        assertEquals(1, failed, String.join("\n", samples));
+        assertEquals(12, ok);
+        String bad = samples.stream().filter(l -> l.startsWith("P09_V0.fcs")).findFirst().orElseThrow();
+        assertTrue(bad.contains("P09_V0.fcs") && bad.contains("HEADER"), bad);
+        // The endpoint table on stdout: one line per patient after the header lines.
+        assertTrue(o.out().contains("Endpoint: CD25hi Treg pct_parent, C4 vs V0, threshold 2.0-fold"), o.out());
+        for (String p : List.of("P01", "P02", "P03")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.startsWith(p + " ")), o.out());
+        }
+        assertTrue(o.out().contains("Cohort: "), o.out());
+        // Progress per file, the absent sheet row reported, no stack trace on the terminal.
+        assertEquals(13, o.err().lines().filter(l -> l.startsWith("[")).count(), o.err());
+        assertTrue(o.err().contains("P10_V0.fcs, which is not among the inputs"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+        assertTrue(Files.readString(out.resolve("tregflow.log")).contains("P09_V0.fcs"));
+        for (String t : List.of("samples", "populations", "gates", "visits", "endpoint", "cohort")) {
+            assertTrue(Files.size(out.resolve(t + ".arrow")) > 0, t);
+            assertTrue(Files.size(out.resolve(t + ".csv")) > 0, t);
+        }
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"compensate\"") && manifest.contains("\"gate\""), manifest);
+    }
+
+    @Test
+    void invalidPipelineIsExit2WithTheLine(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("pipelines/ld-il2-treg-nk.yaml")).replace("    parent: Lymphocytes",
+                "    parnet: Lymphocytes"));
+        Outcome o = exec("run", "--pipeline", bad.toString(), "--out", tmp.resolve("out").toString(), cohort.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("unknown key 'parnet'") && o.err().contains("bad.yaml:"), o.err());
+
+        Outcome v = exec("validate", "--pipeline", bad.toString());
+        assertEquals(2, v.code());
+        assertTrue(v.err().contains("unknown key 'parnet'"), v.err());
+    }
+
+    @Test
+    void validateAcceptsTheBundledPipelinesAndChecksPanels() {
+        Outcome o = exec("validate", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", cohort.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("12 of 12 files fit the panel"), o.out());
+        assertEquals(0, exec("validate", "--pipeline", "pipelines/ld-il2-treg-nk-fixed.yaml").code());
+    }
+
+    @Test
+    void nothingToProcessIsExit3(@TempDir Path tmp) throws Exception {
+        Path empty = tmp.resolve("empty");
+        Files.createDirectories(empty);
+        Outcome o = exec("run", "--out", tmp.resolve("out").toString(), empty.toString());
+        assertEquals(3, o.code(), o.err());
+        Path junk = empty.resolve("junk.fcs");
+        Files.writeString(junk, "FCS3.1 but nothing else");
+        assertEquals(3, exec("run", "--out", tmp.resolve("out2").toString(), empty.toString()).code());
+    }
+}

@@ -1,0 +1,45 @@
+package org.tregflow.fcs;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
+
+/**
+ * Fuzzes the FCS reader with raw bytes: whatever the input, the reader either returns a file or throws
+ * {@link FcsException}; any other exception, an out-of-memory or a hang is a bug.
+ *
+ * <p>In a plain {@code mvn verify} this runs in regression mode: it replays the seeds in
+ * {@code src/test/resources/org/tregflow/fcs/FcsReaderFuzzTestInputs/readAnyBytes/} (small synthetic FCS files
+ * written by {@link FuzzSeedWriter}, plus any crasher found so far). A real fuzzing session:
+ * <pre>
+ *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=FcsReaderFuzzTest -Djazzer.max_duration=5m
+ * </pre>
+ * (longer: {@code -Djazzer.max_duration=2h}). Jazzer keeps its corpus in {@code .cifuzz-corpus/}; crashers land in
+ * the inputs folder above and are replayed by every later build.
+ */
+class FcsReaderFuzzTest {
+    private static final Path NAME = Path.of("fuzz.fcs");
+    private static final ReadOptions STRICT_STORED = new ReadOptions(Stringency.STRICT, false);
+
+    @FuzzTest(maxDuration = "5m")
+    void readAnyBytes(byte[] data) {
+        readExpectingOnlyFcsException(data, ReadOptions.DEFAULT);
+        readExpectingOnlyFcsException(data, STRICT_STORED);
+    }
+
+    static void readExpectingOnlyFcsException(byte[] data, ReadOptions options) {
+        try {
+            FcsFile f = FcsReader.read(data, NAME, options);
+            // Touch what callers touch, so a lazily broken result would show here.
+            for (FcsDataset d : f.datasets()) {
+                d.events().names();
+                if (d.events().eventCount() > 0) {
+                    d.events().column(0);
+                }
+            }
+        } catch (FcsException expected) {
+            if (expected.getMessage() == null || !expected.getMessage().startsWith("fuzz.fcs")) {
+                throw new AssertionError("FcsException without the file name: " + expected.getMessage());
+            }
+        }
+    }
+}

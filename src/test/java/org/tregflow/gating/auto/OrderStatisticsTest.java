@@ -1,0 +1,56 @@
+package org.tregflow.gating.auto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class OrderStatisticsTest {
+    @Test
+    void smallCasesByHand() {
+        assertEquals(3.0, OrderStatistics.median(new float[] {5, 1, 3, 4, 2}, 5));
+        assertEquals(2.5, OrderStatistics.median(new float[] {4, 1, 3, 2}, 4));
+        // Type 7: h = (n-1) p = 1 -> the second smallest.
+        assertEquals(2.0, OrderStatistics.quantile(new float[] {5, 4, 3, 2, 1}, 5, 0.25));
+        // h = 4 * 0.9 = 3.6 -> 4 + 0.6 * (5 - 4)
+        assertEquals(4.6, OrderStatistics.quantile(new float[] {1, 2, 3, 4, 5}, 5, 0.9), 1e-6);
+        assertEquals(7.0, OrderStatistics.median(new float[] {7, 7, 7, 7}, 4));
+        assertEquals(Double.NaN, OrderStatistics.median(new float[0], 0));
+    }
+
+    @Test
+    void selectionAgreesWithSortingOnRandomData() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + rng.nextInt(5000);
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) {
+                // Many ties on purpose: quickselect partitions must cope with equal keys.
+                a[i] = rng.nextInt(50);
+            }
+            float[] sorted = a.clone();
+            Arrays.sort(sorted);
+            int k = rng.nextInt(n);
+            assertEquals(sorted[k], OrderStatistics.select(a.clone(), n, k));
+        }
+    }
+
+    @Test
+    void robustSpreadEstimatesSigmaOfNormalData() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 200_000;
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (10 + 2 * gauss(rng));
+        }
+        assertEquals(2.0, OrderStatistics.robustSpread(a, n, 10), 0.03);
+    }
+
+    static double gauss(SplittableRandom rng) {
+        // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
+        double u = 1 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}

@@ -1,0 +1,89 @@
+package org.tregflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tregflow.fcs.Channel;
+import org.tregflow.fcs.EventTable;
+import org.tregflow.fcs.FcsWriter;
+import org.tregflow.stats.SampleInfo;
+
+class InputsAndSheetTest {
+    @TempDir
+    Path dir;
+
+    private void fcs(Path p) throws IOException {
+        Files.createDirectories(p.getParent());
+        EventTable t = new EventTable(List.of(Channel.ofFloat(1, "FSC-A", null, 1024)), new float[][] {{1, 2, 3}}, 3);
+        FcsWriter.write(p, t, null, null);
+    }
+
+    @Test
+    void discoversByExtensionAnyCaseAndByHeaderRecursively() throws Exception {
+        fcs(dir.resolve("a.FCS"));
+        fcs(dir.resolve("b.lmd"));
+        fcs(dir.resolve("sub/deeper/c.001"));
+        fcs(dir.resolve("sub/D08"));
+        Files.writeString(dir.resolve("samples.csv"), "file,patient,visit\n");
+        Files.writeString(dir.resolve("notes.txt"), "FC not a header");
+        Files.writeString(dir.resolve("broken.fcs"), "named like one");
+        fcs(dir.resolve(".partial.fcs"));
+        InputDiscovery.Inputs in = InputDiscovery.discover(List.of(dir, dir.resolve("missing")));
+        List<String> names = in.files().stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
+        assertEquals(List.of("a.FCS", "b.lmd", "broken.fcs", "sub/D08", "sub/deeper/c.001"), names);
+        assertEquals(List.of(dir.toAbsolutePath().normalize()), in.folders());
+        assertEquals(1, in.problems().size());
+        assertTrue(in.problems().get(0).contains("missing: no such file or folder"));
+        // A file named explicitly is an input whatever it is: it will fail with its own message.
+        assertEquals(1, InputDiscovery.discover(List.of(dir.resolve("notes.txt"))).files().size());
+    }
+
+    @Test
+    void sheetResolvesAgainstItsFolderAndStaysInsideTheInputs() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path sheet = data.resolve("samples.csv");
+        Files.writeString(sheet, """
+                file,patient,visit,arm,week
+                P1_V0.fcs,P1,V0,"IL-2, low dose",0
+                sub/P1_W4.fcs,P1,W4,"IL-2, low dose",4
+                ../outside.fcs,P9,V0,placebo,0
+                P2_V0.fcs,P2,V0,placebo,zero
+                """);
+        SampleSheet s = SampleSheet.read(sheet, List.of(data.toAbsolutePath().normalize()));
+        SampleInfo w4 = s.entries().get(data.resolve("sub/P1_W4.fcs").toAbsolutePath().normalize());
+        assertEquals(new SampleInfo("P1", "W4", "IL-2, low dose", null, 28.0), w4);
+        assertEquals(2, s.entries().size());
+        assertEquals(2, s.problems().size(), s.problems().toString());
+        assertTrue(s.problems().get(0).contains(":4: ../outside.fcs is outside the input folders"), s.problems().get(0));
+        assertTrue(s.problems().get(1).contains(":5: week 'zero' is not a number"), s.problems().get(1));
+        List<String> absent = s.absent(List.of(data.resolve("P1_V0.fcs").toAbsolutePath().normalize()));
+        assertEquals(1, absent.size());
+        assertTrue(absent.get(0).contains("P1_W4.fcs"));
+
+        Files.writeString(sheet, "name,patient,visit\n");
+        IOException e = assertThrows(IOException.class, () -> SampleSheet.read(sheet, List.of()));
+        assertTrue(e.getMessage().contains("no 'file' column"));
+    }
+
+    @Test
+    void csvQuoting() {
+        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), SampleSheet.parse("a,\"b, c\",\"say \"\"hi\"\"\","));
+    }
+
+    @Test
+    void sampleIdIsThePathInsideItsFolder() {
+        Path f = dir.resolve("x/y/P1.fcs");
+        assertEquals("x/y/P1.fcs", Pipeline.sampleId(f, List.of(dir)));
+        assertEquals("P1.fcs", Pipeline.sampleId(f, List.of(dir.resolve("other"))));
+        assertNull(null);
+    }
+}

@@ -1,0 +1,126 @@
+package org.tregflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tregflow.fcs.Channel;
+import org.tregflow.fcs.EventTable;
+import org.tregflow.fcs.FcsDataset;
+import org.tregflow.fcs.FcsReader;
+import org.tregflow.fcs.FcsWriter;
+import org.tregflow.simulate.CohortConfig;
+import org.tregflow.simulate.CohortSimulator;
+import org.tregflow.simulate.CohortTruth;
+import org.tregflow.simulate.FileTruth;
+import org.tregflow.stats.SampleResult;
+
+/** The runner as a library: metadata sources, failures that stay local, panels without a viability dye. */
+class PipelineRunTest {
+    static final Path PIPELINE = Path.of("pipelines", "ld-il2-treg-nk.yaml");
+    @TempDir
+    static Path dir;
+    static CohortTruth truth;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        truth = new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(30_000).withSeed(99)
+                .withOnly(List.of("P01_V0", "P01_C4"))).write(dir.resolve("c"));
+    }
+
+    @Test
+    void fileMissingFromTheSheetIsProcessedWithAWarning(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(dir.resolve("c/P01_V0.fcs"), in.resolve("P01_V0.fcs"));
+        Files.copy(dir.resolve("c/P01_C4.fcs"), in.resolve("extra.fcs"));
+        Files.writeString(in.resolve("samples.csv"), "file,patient,visit,arm\nP01_V0.fcs,P01,V0,IL-2\n");
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(in), null, null, null, null, 1, null));
+        assertEquals(0, r.exitCode());
+        SampleResult extra = r.samples().stream().filter(s -> s.sampleId().equals("extra.fcs")).findFirst().orElseThrow();
+        assertTrue(extra.ok());
+        assertNull(extra.info().patient());
+        assertTrue(extra.warnings().stream().anyMatch(w -> w.contains("not in the sample sheet")), extra.warnings().toString());
+        SampleResult v0 = r.samples().stream().filter(s -> s.sampleId().equals("P01_V0.fcs")).findFirst().orElseThrow();
+        assertEquals("P01", v0.info().patient());
+        assertEquals(0.0, v0.info().visitOrder(), "visit order from the pipeline's visit list");
+        assertNull(r.written());
+    }
+
+    @Test
+    void filenamePatternGivesPatientAndVisit(@TempDir Path tmp) throws Exception {
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  sheet: samples.csv",
+                "  filename_pattern: '(?<patient>P\\d+)_(?<visit>[A-Z0-9]+)\\.fcs'"));
+        RunResult r = Pipeline.run(new RunRequest(p, List.of(dir.resolve("c/P01_C4.fcs")), null, null, null, null, 1, null));
+        assertEquals("C4", r.samples().get(0).info().visit());
+        assertEquals(2.0, r.samples().get(0).info().visitOrder());
+    }
+
+    @Test
+    void panelWithoutViabilityDyeSkipsTheLiveGate(@TempDir Path tmp) throws Exception {
+        FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
+        List<Channel> keep = new ArrayList<>();
+        List<float[]> cols = new ArrayList<>();
+        for (int i = 0; i < ds.events().channelCount(); i++) {
+            Channel c = ds.events().channel(i);
+            if (c.marker() == null || !c.marker().startsWith("Live/Dead")) {
+                keep.add(Channel.ofFloat(keep.size() + 1, c.name(), c.marker(), c.range()));
+                cols.add(ds.events().column(i));
+            }
+        }
+        Path f = tmp.resolve("noviability.fcs");
+        // The matrix still names BV605-A, which is gone: compensate with a matrix file instead.
+        FcsWriter.write(f, new EventTable(keep, cols.toArray(new float[0][]), ds.events().eventCount()), null, null);
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  missing: error", "  missing: warn"));
+        RunResult r = Pipeline.run(new RunRequest(p, List.of(f), null, null, null, null, 1, null));
+        SampleResult s = r.samples().get(0);
+        assertTrue(s.ok(), s.error());
+        assertNull(s.population("Live"));
+        assertEquals("/Lymphocytes/Singlets/T cells", s.population("T cells").path());
+        assertEquals("Singlets", s.population("T cells").parent());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no spillover matrix")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no Viability channel")), s.warnings().toString());
+    }
+
+    @Test
+    void fixedGatePipelineFitsTheSimulatorsInstrument() throws Exception {
+        RunResult r = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk-fixed.yaml"), List.of(dir.resolve("c")),
+                null, null, null, null, 2, null));
+        assertEquals(0, r.exitCode());
+        for (FileTruth t : truth.files()) {
+            SampleResult s = r.samples().stream().filter(x -> x.sampleId().equals(t.file())).findFirst().orElseThrow();
+            assertEquals(t.pctTregOfCd4(), s.population("Treg").pctParent(), 2.0, t.file());
+            assertEquals(t.pctCd25hiOfTreg(), s.population("CD25hi Treg").pctParent(), 2.0, t.file());
+            assertEquals(t.pctCd56brightOfNk(), s.population("CD56bright").pctParent(), 2.0, t.file());
+            assertEquals("polygon", s.gates().get(1).method());
+        }
+    }
+
+    @Test
+    void missingMarkerFailsTheFileNamingTheMarker(@TempDir Path tmp) throws Exception {
+        FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
+        List<Channel> renamed = new ArrayList<>();
+        for (Channel c : ds.events().channels()) {
+            renamed.add(c.marker() != null && c.marker().startsWith("FOXP3") ? c.withMarker("Ki-67 AF647") : c);
+        }
+        Path f = tmp.resolve("nofoxp3.fcs");
+        FcsWriter.write(f, ds.events().withChannels(renamed), null, ds.spillover());
+        Files.copy(dir.resolve("c/P01_C4.fcs"), tmp.resolve("good.fcs"));
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(tmp), null, null, null, null, 2, null));
+        assertEquals(1, r.exitCode());
+        SampleResult bad = r.samples().stream().filter(s -> !s.ok()).findFirst().orElseThrow();
+        assertTrue(bad.error().contains("no channel for marker FOXP3") && bad.error().contains("Ki-67 AF647"), bad.error());
+        FileTruth c4 = truth.files().stream().filter(t -> t.visit().equals("C4")).findFirst().orElseThrow();
+        SampleResult good = r.samples().stream().filter(SampleResult::ok).findFirst().orElseThrow();
+        assertEquals(c4.pctTregOfCd4(), good.population("Treg").pctParent(), 2.0);
+    }
+}
