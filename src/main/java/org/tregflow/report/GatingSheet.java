@@ -125,6 +125,12 @@ public final class GatingSheet {
             GatingStep step = steps.get(k);
             double x0 = MARGIN + (k % COLUMNS) * PANEL_WIDTH + PLOT_LEFT;
             double y0 = HEADER + (k / COLUMNS) * PANEL_HEIGHT + PLOT_TOP;
+            if (step.axes().isEmpty()) {
+                // Nothing to plot (a boolean gate whose operands were not given): the panel states the result.
+                panels.add(new Panel(step, new PlotArea(x0, y0, PLOT, PLOT, null, null), null, null, null, List.of(),
+                        Map.of()));
+                continue;
+            }
             Dimension dx = step.axes().get(0);
             float[] xs = source.values(dx);
             Axis ax = Axis.of(dx, xs, step.parentEvents(), PLOT, 34);

@@ -19,7 +19,8 @@ import org.tregflow.gating.QuadrantGate;
  * @param population   the population this step defines (for a quadrant gate: one of its quadrants)
  * @param parent       the parent population's name (shown in the panel title)
  * @param gate         the gate as applied to this file (data-driven thresholds already resolved to geometry)
- * @param axes         one axis (a histogram) or two (x, y); empty = the gate's own dimensions
+ * @param axes         one axis (a histogram) or two (x, y); empty = the gate's own dimensions (a boolean gate
+ *                     without {@code references} has none: its panel states the expression and the percentage)
  * @param parentEvents the parent population
  * @param events       the population this step defines
  * @param references   the gates a boolean gate refers to, so their outlines can be drawn (may be empty)
@@ -35,8 +36,8 @@ public record GatingStep(String population, String parent, Gate gate, List<Dimen
         parent = parent == null ? "All events" : parent;
         references = references == null ? List.of() : List.copyOf(references);
         axes = axes == null || axes.isEmpty() ? axesOf(gate, references) : List.copyOf(axes);
-        if (axes.isEmpty() || axes.size() > 2) {
-            throw new IllegalArgumentException("gating step " + population + " needs one or two axes to plot, got "
+        if (axes.size() > 2) {
+            throw new IllegalArgumentException("gating step " + population + " is plotted on one or two axes, got "
                     + axes.size() + " (" + axes + ")");
         }
         if (parentEvents.size() != events.size()) {

@@ -100,6 +100,18 @@ final class SheetPainter {
         Rectangle2D frame = a.bounds();
         g.setColor(Color.WHITE);
         g.fill(frame);
+        if (a.xAxis() == null) {
+            hint("plot-" + idOf(step.population()));
+            g.setColor(FRAME);
+            g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4, 4}, 0));
+            g.draw(frame);
+            g.setColor(MUTED);
+            g.setFont(font(Font.PLAIN, 12));
+            g.drawString(describe(step.gate()), (float) (a.x() + 12), (float) (a.y() + a.height() / 2 - 10));
+            label(a, new String[] {step.population() + " " + percent(step.percentOfParent())}, a.x() + 8,
+                    a.y() + a.height() / 2, false, true);
+            return;
+        }
         Shape oldClip = g.getClip();
         g.clip(frame);
         if (p.dots() != null) {

@@ -211,6 +211,12 @@ class GatingSheetTest {
         assertTrue(svg.substring(at, svg.indexOf('>', at)).contains("stroke-dasharray"), "complement drawn dashed");
         assertTrue(svg.contains(">Right 50.0%<"));
         assertTrue(svg.contains("not Left"), "the boolean expression is named in the panel");
+
+        // Without its operands a boolean gate has nothing to plot: the panel states the expression and the share.
+        String bare = Files.readString(GatingSheet.write("bare", null, src, List.of(new GatingStep("Right", null,
+                notLeft, List.of(), all, right)), dir).svg());
+        assertWellFormed(bare);
+        assertTrue(bare.contains(">Right 50.0%<") && bare.contains(">not Left<"), "text panel");
     }
 
     @Test
