@@ -299,7 +299,9 @@ public final class CohortReport {
         if (cohort.isEmpty()) {
             return;
         }
-        h.append("<h3>Cohort statistics</h3><div class=\"scroll\"><table class=\"compact\"><thead><tr>");
+        armSummary(h);
+        h.append("<details><summary>All cohort statistics (cohort.csv)</summary><div class=\"scroll\">"
+                + "<table class=\"compact\"><thead><tr>");
         // Columns empty in every row (e.g. no interval computed) are noise on a slide.
         List<String> cols = cohort.columns().stream().filter(c -> {
             for (int i = 0; i < cohort.size(); i++) {
@@ -333,7 +335,72 @@ public final class CohortReport {
             }
             h.append("</tr>");
         }
-        h.append("</tbody></table></div>");
+        h.append("</tbody></table></div></details>");
+    }
+
+    /**
+     * The cohort table's usual measures as one row per arm, the way a results slide shows them; between-arm
+     * tests as sentences. Measures the table lacks show as "—".
+     */
+    private void armSummary(StringBuilder h) {
+        Map<String, Map<String, Integer>> byArm = new LinkedHashMap<>();
+        List<Integer> between = new ArrayList<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            if (cohort.get(i, "scope").equals("arm")) {
+                byArm.computeIfAbsent(cohort.get(i, "arm"), k -> new LinkedHashMap<>()).put(cohort.get(i, "measure"), i);
+            } else if (!cohort.get(i, "test").isBlank()) {
+                between.add(i);
+            }
+        }
+        if (byArm.isEmpty() && between.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Cohort statistics</h3>");
+        if (!byArm.isEmpty()) {
+            h.append("<table><thead><tr><th>Arm</th><th class=\"num\">Patients</th><th class=\"num\">Evaluable</th>"
+                    + "<th class=\"num\">Met</th><th class=\"num\">Proportion met (95% CI)</th>"
+                    + "<th class=\"num\">Median fold change</th><th>Baseline vs endpoint</th></tr></thead><tbody>");
+            for (Map.Entry<String, Map<String, Integer>> e : byArm.entrySet()) {
+                Map<String, Integer> m = e.getValue();
+                String proportion = "—";
+                Integer pm = m.get("proportion_met");
+                if (pm != null && Double.isFinite(cohort.number(pm, "value"))) {
+                    proportion = String.format(Locale.ROOT, "%.0f%%", 100 * cohort.number(pm, "value"));
+                    double lo = cohort.number(pm, "ci_low");
+                    double hi = cohort.number(pm, "ci_high");
+                    if (Double.isFinite(lo) && Double.isFinite(hi)) {
+                        proportion += String.format(Locale.ROOT, " <span class=\"muted\">(%.0f–%.0f%%)</span>",
+                                100 * lo, 100 * hi);
+                    }
+                }
+                Integer bv = m.get("baseline_vs_endpoint");
+                String test = bv == null ? "—" : esc(cohort.get(bv, "test").replace('_', ' ')) + ", p = "
+                        + Html.pValue(cohort.number(bv, "p_value"));
+                h.append("<tr><td>").append(armCell(e.getKey())).append("</td><td class=\"num\">")
+                        .append(value(m, "patients")).append("</td><td class=\"num\">").append(value(m, "evaluable"))
+                        .append("</td><td class=\"num\">").append(value(m, "met")).append("</td><td class=\"num\">")
+                        .append(proportion).append("</td><td class=\"num\">")
+                        .append(m.containsKey("median_fold_change")
+                                ? Html.fold(cohort.number(m.get("median_fold_change"), "value")) : "—")
+                        .append("</td><td>").append(test).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        if (!between.isEmpty()) {
+            h.append("<ul class=\"tests\">");
+            for (int i : between) {
+                h.append("<li><b>").append(esc(cohort.get(i, "arm"))).append("</b>, ")
+                        .append(esc(cohort.get(i, "measure").replace('_', ' '))).append(": ")
+                        .append(esc(cohort.get(i, "test").replace('_', ' '))).append(", p = ")
+                        .append(Html.pValue(cohort.number(i, "p_value"))).append("</li>");
+            }
+            h.append("</ul>");
+        }
+    }
+
+    private String value(Map<String, Integer> measures, String measure) {
+        Integer row = measures.get(measure);
+        return row == null ? "—" : Html.num(cohort.number(row, "value"));
     }
 
     private boolean numericColumn(String c) {

@@ -51,6 +51,16 @@ class ReportFromPipelineRunTest {
         assertTrue(html.contains(samples.size() + " <small>of " + samples.size() + "</small>"), "all files ok");
         // cohort.csv's statistics appear, with the p-values formatted for reading.
         assertTrue(html.contains("wilcoxon signed rank") && html.contains("mann whitney u"), "cohort tests listed");
+        // The per-arm summary pivots cohort.csv: IL-2's proportion met with its Clopper-Pearson interval.
+        CsvTable cohort = CsvTable.readIfPresent(out.resolve("cohort.csv"));
+        for (int i = 0; i < cohort.size(); i++) {
+            if (cohort.get(i, "measure").equals("proportion_met") && cohort.get(i, "scope").equals("arm")) {
+                String expected = String.format(java.util.Locale.ROOT, "%.0f%% <span class=\"muted\">(%.0f–%.0f%%)",
+                        100 * cohort.number(i, "value"), 100 * cohort.number(i, "ci_low"),
+                        100 * cohort.number(i, "ci_high"));
+                assertTrue(html.contains(expected), "proportion met of " + cohort.get(i, "arm") + ": " + expected);
+            }
+        }
         assertTrue(html.contains("tregflow " + Files.readString(out.resolve("manifest.json"))
                 .replaceAll("(?s).*\"tool_version\"\\s*:\\s*\"([^\"]*)\".*", "$1")), "tool version from manifest");
         assertTrue(html.contains("class=\"chart-title\">CD25hi Treg<"), "endpoint population's trajectories");
