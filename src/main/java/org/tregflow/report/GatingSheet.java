@@ -47,6 +47,14 @@ public final class GatingSheet {
     public record SheetFiles(Path svg, Path png) {
     }
 
+    static {
+        // Sheets are drawn off-screen: never reach for a display (a batch on a workstation with $DISPLAY set, or a
+        // server without one, must behave the same).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private GatingSheet() {
     }
 

@@ -220,6 +220,26 @@ class GatingSheetTest {
     }
 
     @Test
+    void emptyParentsAndUndefinedValuesStillMakeASheet() throws Exception {
+        // flog of zero or negative values is -Infinity / NaN (as FlowKit computes it): nothing to bin there.
+        ArraySource src = new ArraySource(4).with("X", new double[] {-5, 0, Double.NaN, 100})
+                .with("Y", new double[] {1, 2, 3, 4});
+        Dimension logX = Dimension.of("X", new org.tregflow.transform.Log(1000, 3));
+        Population all = Population.all(4);
+        RectangleGate g = new RectangleGate("G", null, List.of(RectangleGate.Range.atLeast(logX, 0.5),
+                RectangleGate.Range.atLeast(Y, 0)));
+        Population in = g.apply(src, all);
+        assertEquals(1, in.count(), "only x = 100 has a defined log value >= 10^1.5");
+        Population none = Population.none(4);
+        String svg = Files.readString(GatingSheet.write("edge", null, src, List.of(
+                new GatingStep("G", null, g, List.of(), all, in),
+                new GatingStep("Empty", "G", RectangleGate.range("Empty", null, logX, 0.9, 1), List.of(), none, none)),
+                dir).svg());
+        assertWellFormed(svg);
+        assertTrue(svg.contains(">G 25.0%<") && svg.contains(">Empty 0.00%<"));
+    }
+
+    @Test
     void fileNamesAreSafeAndStable() {
         assertEquals("P01_V0", GatingSheet.fileStem("P01_V0.fcs"));
         assertEquals("site_A_P01_V0", GatingSheet.fileStem("site A/P01_V0.FCS"));
