@@ -9,29 +9,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.tregflow.compensation.SpilloverMatrix;
 
 /** Reads one data set (HEADER, TEXT, supplemental TEXT, DATA) starting at {@code base}. */
-final class DatasetReader {
+final class DatasetReader extends KeywordContext {
+    private static final Pattern HEADER_NUMBER = Pattern.compile("-?\\d{1,8}");
     private static final String[] HEADER_FIELDS = {"TEXT start", "TEXT end", "DATA start", "DATA end",
         "ANALYSIS start", "ANALYSIS end"};
 
     private final ByteSource src;
-    private final Path file;
     private final long base;
-    private final ReadOptions options;
-    private final String label;
-    private final List<String> warnings = new ArrayList<>();
-    private final Keywords keywords = new Keywords();
     private String version;
     private long nextData;
 
     DatasetReader(ByteSource src, Path file, long base, ReadOptions options, int index) {
+        super(file, options, index == 0 ? "" : "data set " + (index + 1) + " ", new ArrayList<>(), new Keywords());
         this.src = src;
-        this.file = file;
         this.base = base;
-        this.options = options;
-        this.label = index == 0 ? "" : "data set " + (index + 1) + " ";
     }
 
     String version() {
@@ -46,8 +41,9 @@ final class DatasetReader {
         long[] header = readHeader();
         readText(header[0], header[1]);
         readSupplementalText(header[0], header[1]);
-        List<Channel> channels = channels();
-        DataLayout layout = layout(channels);
+        ChannelReader channelReader = new ChannelReader(this, version);
+        List<Channel> channels = channelReader.channels();
+        DataLayout layout = channelReader.layout(channels);
         nextData = optionalLong("$NEXTDATA", 0);
         SpilloverMatrix spill = spillover(channels);
         if (!decode) {
@@ -99,7 +95,7 @@ final class DatasetReader {
                 f[i] = -1;
                 continue;
             }
-            if (!s.matches("-?\\d{1,8}")) {
+            if (!HEADER_NUMBER.matcher(s).matches()) {
                 throw err("HEADER", base + 10 + 8 * i, HEADER_FIELDS[i] + " offset is '" + printable(s)
                         + "'; expected a number of up to 8 digits");
             }
@@ -171,233 +167,6 @@ final class DatasetReader {
         });
     }
 
-    // ---- channels ---------------------------------------------------------------------------------------------
-
-    private List<Channel> channels() throws FcsException {
-        String parRaw = keywords.value("$PAR");
-        if (parRaw == null) {
-            throw err("$PAR", -1, "keyword missing; expected the number of parameters per event");
-        }
-        long par = parseLong("$PAR", parRaw);
-        // Each parameter needs at least its own $PnB keyword, so $PAR cannot exceed the keyword count.
-        if (par < 1 || par > keywords.size()) {
-            throw err("$PAR", -1, "is " + par + "; expected 1 to " + keywords.size()
-                    + " (one or more parameters, each described by keywords)");
-        }
-        String dataType = keywords.value("$DATATYPE");
-        List<Channel> out = new ArrayList<>((int) par);
-        Set<String> names = new HashSet<>();
-        List<String> renamed = new ArrayList<>();
-        List<String> f2Repaired = new ArrayList<>();
-        for (int n = 1; n <= par; n++) {
-            String p = "$P" + n;
-            String name = keywords.value(p + "N");
-            if (name == null) {
-                if (!version.equals("FCS2.0")) {
-                    strictOrWarn(p + "N", -1, "missing; named the parameter P" + n);
-                }
-                name = "P" + n;
-            }
-            String unique = name;
-            for (int k = 2; names.contains(unique.toUpperCase(Locale.ROOT)); k++) {
-                unique = name + "_" + k;
-            }
-            if (!unique.equals(name)) {
-                renamed.add(name + " -> " + unique);
-            }
-            names.add(unique.toUpperCase(Locale.ROOT));
-            String marker = keywords.value(p + "S");
-            char type = type(p, dataType);
-            int bits = bits(p, type);
-            double range = range(p, bits, type);
-            double[] e = amplification(p, type, range, f2Repaired);
-            double gain = gain(p, e[0]);
-            out.add(new Channel(n, unique, marker, range, bits, e[0], e[1], gain, type));
-        }
-        if (!renamed.isEmpty()) {
-            if (options.strict()) {
-                throw err("$PnN", -1, "parameter names are not unique: " + renamed);
-            }
-            warnings.add("duplicate $PnN made unique: " + String.join(", ", renamed));
-        }
-        if (!f2Repaired.isEmpty()) {
-            warnings.add("$PnE with f2 = 0 read as f2 = 1 (log amplification needs a positive offset) for "
-                    + String.join(", ", f2Repaired));
-        }
-        return out;
-    }
-
-    private char type(String p, String dataType) throws FcsException {
-        String t = keywords.value(p + "DATATYPE");
-        String where = p + "DATATYPE";
-        if (t == null) {
-            t = dataType;
-            where = "$DATATYPE";
-        }
-        if (t == null) {
-            throw err("$DATATYPE", -1, "keyword missing; expected I, F, D or A");
-        }
-        t = t.toUpperCase(Locale.ROOT);
-        if (t.length() != 1 || "IFDA".indexOf(t.charAt(0)) < 0) {
-            throw err(where, -1, "is '" + printable(t) + "'; expected I (integer), F (float), D (double) or A (ASCII)");
-        }
-        return t.charAt(0);
-    }
-
-    private int bits(String p, char type) throws FcsException {
-        String b = keywords.value(p + "B");
-        if (b == null) {
-            if (type == 'F' || type == 'D') {
-                strictOrWarn(p + "B", -1, "missing; assumed " + (type == 'F' ? 32 : 64) + " for $DATATYPE " + type);
-                return type == 'F' ? 32 : 64;
-            }
-            throw err(p + "B", -1, "missing; expected the bits per value");
-        }
-        if (b.equals("*")) {
-            if (type != 'A') {
-                throw err(p + "B", -1, "is '*' (delimited ASCII) but the data type is " + type);
-            }
-            return 0;
-        }
-        long v = parseLong(p + "B", b);
-        if (type == 'A') {
-            if (v < 1 || v > 64) {
-                throw err(p + "B", -1, "is " + v + "; expected 1 to 64 characters per ASCII value");
-            }
-            return (int) v;
-        }
-        if (v < 1 || v > 64) {
-            throw err(p + "B", -1, "is " + v + "; expected 1 to 64 bits");
-        }
-        if (type == 'F' && v != 32 || type == 'D' && v != 64) {
-            throw err(p + "B", -1, "is " + v + " but $DATATYPE " + type + " values are " + (type == 'F' ? 32 : 64)
-                    + " bits");
-        }
-        return (int) v;
-    }
-
-    private double range(String p, int bits, char type) throws FcsException {
-        String r = keywords.value(p + "R");
-        if (r == null) {
-            double assumed = type == 'I' && bits < 63 ? Math.pow(2, bits) : 0;
-            strictOrWarn(p + "R", -1, "missing; assumed " + (long) assumed);
-            return assumed;
-        }
-        double v = parseDouble(p + "R", r);
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            strictOrWarn(p + "R", -1, "is " + r + "; expected a positive range; ignored");
-            return 0;
-        }
-        return v;
-    }
-
-    /** $PnE as {f1 (decades), f2 (offset)}; f2 = 0 with f1 > 0 is the classic broken value, repaired to 1. */
-    private double[] amplification(String p, char type, double range, List<String> repaired) throws FcsException {
-        String e = keywords.value(p + "E");
-        if (e == null) {
-            return new double[] {0, 0};
-        }
-        String[] parts = e.split(",");
-        if (parts.length != 2) {
-            strictOrWarn(p + "E", -1, "is '" + printable(e) + "'; expected 'f1,f2'; read as linear (0,0)");
-            return new double[] {0, 0};
-        }
-        double f1 = parseDouble(p + "E", parts[0]);
-        double f2 = parseDouble(p + "E", parts[1]);
-        if (!(f1 >= 0) || !(f2 >= 0) || Double.isInfinite(f1) || Double.isInfinite(f2) || f1 > 100) {
-            throw err(p + "E", -1, "is '" + printable(e) + "'; expected decades and offset >= 0");
-        }
-        if (f1 > 0 && type != 'I' && type != 'A') {
-            strictOrWarn(p + "E", -1, "log amplification " + e + " on " + (type == 'F' ? "float" : "double")
-                    + " data is not allowed; values read as linear");
-            return new double[] {0, 0};
-        }
-        if (f1 > 0 && !(range > 0)) {
-            throw err(p + "E", -1, "log amplification needs $P" + p.substring(2) + "R > 0");
-        }
-        if (f1 > 0 && f2 == 0) {
-            if (options.strict()) {
-                throw err(p + "E", -1, "is '" + e + "': log amplification with f2 = 0 is invalid");
-            }
-            repaired.add(p + "E");
-            f2 = 1;
-        }
-        return new double[] {f1, f2};
-    }
-
-    private double gain(String p, double logDecades) throws FcsException {
-        String g = keywords.value(p + "G");
-        if (g == null) {
-            return 1;
-        }
-        double v = parseDouble(p + "G", g);
-        if (!(v > 0) || Double.isInfinite(v)) {
-            strictOrWarn(p + "G", -1, "is '" + printable(g) + "'; expected a positive gain; used 1");
-            return 1;
-        }
-        return v;
-    }
-
-    // ---- layout -----------------------------------------------------------------------------------------------
-
-    private DataLayout layout(List<Channel> channels) throws FcsException {
-        int par = channels.size();
-        char[] types = new char[par];
-        int[] bits = new int[par];
-        boolean ascii = false;
-        boolean delimited = false;
-        boolean odd = false;
-        for (int i = 0; i < par; i++) {
-            Channel c = channels.get(i);
-            types[i] = c.dataType();
-            bits[i] = c.bits();
-            if (c.dataType() == 'A') {
-                ascii = true;
-                delimited |= c.bits() == 0;
-                bits[i] = c.bits() * 8;
-            } else if (c.bits() % 8 != 0) {
-                odd = true;
-            }
-        }
-        if (ascii) {
-            for (int i = 0; i < par; i++) {
-                if (types[i] != 'A') {
-                    throw err("$DATATYPE", -1, "ASCII data cannot be mixed with binary parameters");
-                }
-                if (delimited && bits[i] != 0) {
-                    throw err("$P" + (i + 1) + "B", -1, "mixes fixed-width and delimited ('*') ASCII values");
-                }
-            }
-        }
-        int[] order = ascii ? new int[] {0} : byteOrder();
-        return new DataLayout(types, bits, order, odd, delimited);
-    }
-
-    private int[] byteOrder() throws FcsException {
-        String raw = keywords.value("$BYTEORD");
-        if (raw == null) {
-            strictOrWarn("$BYTEORD", -1, "missing; assumed little-endian 1,2,3,4");
-            return new int[] {0, 1, 2, 3};
-        }
-        String[] parts = raw.split(",");
-        if (parts.length > 8) {
-            throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected at most 8 byte numbers");
-        }
-        int[] order = new int[parts.length];
-        boolean[] used = new boolean[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String s = parts[i].trim();
-            int v = s.matches("\\d") ? s.charAt(0) - '0' : -1;
-            if (v < 1 || v > parts.length || used[v - 1]) {
-                throw err("$BYTEORD", -1, "is '" + printable(raw) + "'; expected a permutation of 1.." + parts.length
-                        + " such as 1,2,3,4 or 4,3,2,1");
-            }
-            used[v - 1] = true;
-            order[i] = v - 1;
-        }
-        return order;
-    }
-
     // ---- DATA -------------------------------------------------------------------------------------------------
 
     private EventTable readData(long[] header, List<Channel> channels, DataLayout layout) throws IOException {
@@ -419,6 +188,10 @@ final class DatasetReader {
             } catch (ArithmeticException e) {
                 throw err("$TOT", -1, "is " + tot + ": that many events cannot fit in any file");
             }
+        }
+        if (layout.packed() && tot >= 0) {
+            layout = paddedIfTheSegmentSaysSo(header, layout, tot, needed);
+            needed = layout.bytesFor(tot);
         }
         long[] seg = dataSegment(header, needed);
         long start = base + seg[0];
@@ -465,8 +238,10 @@ final class DatasetReader {
             throw err("DATA", start, "segment ends at byte " + (start + length - 1) + " but the file has only "
                     + src.size() + " bytes (truncated file?)");
         }
-        if (layout.delimitedAscii() && events > length) {
-            throw err("DATA", start, "$TOT = " + tot + " ASCII events cannot fit in " + length + " bytes");
+        // Every delimited ASCII value takes at least one byte: check before allocating $TOT x $PAR floats.
+        if (layout.delimitedAscii() && (long) events * par > length) {
+            throw err("DATA", start, "$TOT = " + tot + " events of " + par + " ASCII values cannot fit in " + length
+                    + " bytes");
         }
         ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
         float[][] cols = new float[par][events];
@@ -490,6 +265,37 @@ final class DatasetReader {
             scale(channels, cols, events);
         }
         return new EventTable(channels, cols, events);
+    }
+
+    /**
+     * Odd $PnB widths (e.g. 10 or 12) are a packed bit stream in FCS 2.0, but some writers store each value in
+     * whole bytes anyway. The segment length tells which: when it fits whole-byte storage and not packing, use that.
+     */
+    private DataLayout paddedIfTheSegmentSaysSo(long[] header, DataLayout layout, long tot, long packedBytes)
+            throws FcsException {
+        int[] padded = layout.bits().clone();
+        for (int i = 0; i < padded.length; i++) {
+            padded[i] = (padded[i] + 7) / 8 * 8;
+        }
+        DataLayout alt = new DataLayout(layout.types(), padded, layout.byteOrder(), false, false);
+        long paddedBytes;
+        try {
+            paddedBytes = alt.bytesFor(tot);
+        } catch (ArithmeticException e) {
+            return layout;
+        }
+        int mark = warnings.size();
+        long[] seg = dataSegment(header, -1);
+        warnings.subList(mark, warnings.size()).clear(); // the real choice below reports its own repairs
+        long length = seg[1] - seg[0] + 1;
+        boolean fitsPadded = length == paddedBytes || length == paddedBytes + 1;
+        boolean fitsPacked = length == packedBytes || length == packedBytes + 1;
+        if (fitsPadded && !fitsPacked) {
+            warnings.add("odd $PnB widths " + java.util.Arrays.toString(layout.bits()) + " are stored in whole bytes"
+                    + " (the DATA length says so), not packed");
+            return alt;
+        }
+        return layout;
     }
 
     private void decodeAscii(ByteBuffer data, DataLayout layout, int events, float[][] cols, long start)
@@ -598,8 +404,10 @@ final class DatasetReader {
             if (c.dataType() == 'I' && c.range() > 0 && c.range() <= 0x1p62) {
                 long r = (long) Math.ceil(c.range());
                 int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
-                if (needed < c.bits()) {
-                    masks[i] = (1L << needed) - 1;
+                // Also when $PnB itself is odd (10 bits stored in 16): bits beyond either are not data.
+                int keep = Math.min(needed, c.bits());
+                if (keep < 64) {
+                    masks[i] = (1L << keep) - 1;
                 }
             }
         }
@@ -617,6 +425,17 @@ final class DatasetReader {
             if (ch.logDecades() > 0) {
                 double k = ch.logDecades() / ch.range();
                 double f2 = ch.logOffset();
+                float[] table = logTable(ch, k, f2);
+                if (table != null) {
+                    // Integer channels hold few distinct values (1024 for 10 bits): one pow per value, not per event.
+                    int top = table.length - 1;
+                    for (int e = 0; e < events; e++) {
+                        float v = col[e];
+                        int i = (int) v;
+                        col[e] = i == v && i >= 0 && i <= top ? table[i] : (float) (f2 * Math.pow(10, k * v));
+                    }
+                    continue;
+                }
                 for (int e = 0; e < events; e++) {
                     col[e] = (float) (f2 * Math.pow(10, k * col[e]));
                 }
@@ -631,6 +450,20 @@ final class DatasetReader {
                 }
             }
         }
+    }
+
+    private static float[] logTable(Channel ch, double k, double f2) {
+        if (ch.dataType() != 'I' || ch.bits() > 16) {
+            return null;
+        }
+        // Values were masked to the bits $PnR needs, so the table need not be larger than that.
+        long r = (long) Math.ceil(ch.range());
+        int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
+        float[] t = new float[1 << Math.min(ch.bits(), needed)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (float) (f2 * Math.pow(10, k * i));
+        }
+        return t;
     }
 
     private double timestep(List<Channel> channels) throws FcsException {
@@ -665,55 +498,4 @@ final class DatasetReader {
         }
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private long optionalLong(String keyword, long absent) throws FcsException {
-        String v = keywords.value(keyword);
-        return v == null ? absent : parseLong(keyword, v);
-    }
-
-    private long parseLong(String keyword, String value) throws FcsException {
-        String s = value.trim();
-        if (!s.matches("[+-]?\\d{1,18}")) {
-            // Some writers put "1000.0" where an integer belongs; accept whole numbers written as decimals.
-            if (s.matches("[+-]?\\d{1,18}\\.0*")) {
-                return Long.parseLong(s.substring(0, s.indexOf('.')));
-            }
-            throw err(keyword, -1, "is '" + printable(s) + "'; expected a whole number");
-        }
-        return Long.parseLong(s);
-    }
-
-    private double parseDouble(String keyword, String value) throws FcsException {
-        String s = value.trim();
-        try {
-            double v = Double.parseDouble(s);
-            if (Double.isNaN(v) || s.matches("(?i).*[a-df-z].*")) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw err(keyword, -1, "is '" + printable(s) + "'; expected a number");
-        }
-    }
-
-    private void strictOrWarn(String where, long offset, String message) throws FcsException {
-        if (options.strict()) {
-            throw err(where, offset, message);
-        }
-        warnings.add(label + where + ": " + message);
-    }
-
-    private FcsException err(String where, long offset, String message) {
-        return new FcsException(file, label + where, offset, message);
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char ch = s.charAt(i);
-            sb.append(ch >= 32 && ch < 127 ? ch : '?');
-        }
-        return s.length() > 40 ? sb + "..." : sb.toString();
-    }
 }

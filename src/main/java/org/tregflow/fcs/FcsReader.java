@@ -26,8 +26,11 @@ public final class FcsReader {
     static final int HEADER_LENGTH = 58;
     /** More data sets than this in one file is a corrupt $NEXTDATA chain, not an experiment. */
     private static final int MAX_DATASETS = 10_000;
-    /** A TEXT segment this large is corruption: real ones are kilobytes. */
-    private static final long MAX_TEXT_BYTES = 64L << 20;
+    /**
+     * A TEXT segment this large is corruption: real ones are kilobytes (a spectral cytometer's, with its 64 x 64
+     * spillover matrix, some hundreds). The cap also bounds the memory that keyword parsing can take.
+     */
+    private static final long MAX_TEXT_BYTES = 8L << 20;
     private static final Pattern VERSION = Pattern.compile("FCS\\d\\.\\d");
     private static final Set<String> KNOWN_VERSIONS = Set.of("FCS2.0", "FCS3.0", "FCS3.1", "FCS3.2");
 

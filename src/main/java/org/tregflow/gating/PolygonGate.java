@@ -72,7 +72,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
     /** The polygon's edges as flat arrays, prepared once per evaluation. */
     private static final class Edges {
         final int n;
-        final double[] x1, y1, dx, dy, yLo, yHi, xLo, xHi, scale;
+        final double[] x1, y1, dx, dy, yLo, yHi, xLo, xHi, tolerance;
         final double minX, maxX, minY, maxY;
 
         Edges(List<Vertex> v) {
@@ -85,7 +85,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
             yHi = new double[n];
             xLo = new double[n];
             xHi = new double[n];
-            scale = new double[n];
+            tolerance = new double[n];
             double ax = Double.POSITIVE_INFINITY, bx = Double.NEGATIVE_INFINITY;
             double ay = Double.POSITIVE_INFINITY, by = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
@@ -99,7 +99,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
                 yHi[i] = Math.max(a.y(), b.y());
                 xLo[i] = Math.min(a.x(), b.x());
                 xHi[i] = Math.max(a.x(), b.x());
-                scale[i] = Math.abs(dx[i]) + Math.abs(dy[i]);
+                tolerance[i] = 1e-9 * (Math.abs(dx[i]) + Math.abs(dy[i]));
                 ax = Math.min(ax, a.x());
                 bx = Math.max(bx, a.x());
                 ay = Math.min(ay, a.y());
@@ -121,22 +121,20 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
                 return false;
             }
             boolean odd = false;
+            double mag = Math.abs(px) + Math.abs(py) + 1;
             for (int e = 0; e < n; e++) {
                 if (py < yLo[e] || py > yHi[e]) {
                     continue;
                 }
+                // cross / dy is how far right of the point the edge crosses its horizontal line.
                 double cross = dx[e] * (py - y1[e]) - dy[e] * (px - x1[e]);
                 // On the edge: the cross product of a point truly on it is rounding noise, not zero.
-                if (px >= xLo[e] && px <= xHi[e]
-                        && Math.abs(cross) <= 1e-9 * scale[e] * (Math.abs(px) + Math.abs(py) + 1)) {
+                if (Math.abs(cross) <= tolerance[e] * mag && px >= xLo[e] && px <= xHi[e]) {
                     return true;
                 }
                 // Half-open rule on y (one end strictly above) counts each crossing once, also at vertices.
-                if ((y1[e] > py) != (y1[e] + dy[e] > py)) {
-                    double xCross = x1[e] + (py - y1[e]) * dx[e] / dy[e];
-                    if (px < xCross) {
-                        odd = !odd;
-                    }
+                if ((y1[e] > py) != (y1[e] + dy[e] > py) && (dy[e] > 0 ? cross > 0 : cross < 0)) {
+                    odd = !odd;
                 }
             }
             return odd;

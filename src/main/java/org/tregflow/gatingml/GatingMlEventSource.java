@@ -18,7 +18,8 @@ import org.tregflow.transform.Transform;
  * the reference implementations judge it ({@link #values} rounds to float once, for plots). Each column is computed
  * once and cached.
  *
- * <p>A parameter that the referenced matrix does not cover (FSC in a gate whose other axis is compensated, or any
+ * <p>A parameter named as a detector of a square matrix gets that detector's compensated value. A parameter that
+ * the referenced matrix does not cover (FSC in a gate whose other axis is compensated, or any
  * parameter when the file has no spillover) is used uncompensated, as the standard says for FCS compensation.
  */
 public final class GatingMlEventSource implements EventSource {
@@ -98,6 +99,14 @@ public final class GatingMlEventSource implements EventSource {
         }
         SpectrumMatrix m = matrix(compensationRef);
         int k = m == null ? -1 : m.fluorochromes().indexOf(name);
+        if (k < 0 && m != null && m.fluorochromes().size() == m.detectors().size()) {
+            // FlowJo's exports name the detector ("CD4 PE-Cy7 FLR-A") with the matrix whose fluorochrome is
+            // "PE-Cy7": in a square matrix the k-th detector's compensated value is the k-th fluorochrome.
+            k = m.detectors().indexOf(name);
+        } else if (k < 0 && m != null && m.detectors().contains(name)) {
+            throw new GateException("'" + name + "' is a detector of the non-square spectrum matrix " + m.id()
+                    + ": a dimension compensated by it must name one of its fluorochromes " + m.fluorochromes());
+        }
         v = k < 0 ? raw(name) : unmix(m, k);
         base.put(key, v);
         return v;

@@ -79,32 +79,58 @@ public final class GatingMlReader {
         flatten(root, items);
         // Transformations and matrices may follow the gates that use them: read them first.
         for (XmlElement e : items) {
-            if (e.name.equals("transformation")) {
-                transformation(e);
-            } else if (e.name.equals("spectrumMatrix")) {
-                spectrumMatrix(e);
+            try {
+                if (e.name.equals("transformation")) {
+                    transformation(e);
+                } else if (e.name.equals("spectrumMatrix")) {
+                    spectrumMatrix(e);
+                }
+            } catch (IllegalArgumentException | GateException ex) {
+                throw error(e, ex.getMessage());
             }
         }
         List<Gate> gates = new ArrayList<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
         for (XmlElement e : items) {
-            switch (e.name) {
-                case "RectangleGate" -> gates.add(rectangle(e));
-                case "PolygonGate" -> gates.add(polygon(e));
-                case "EllipsoidGate" -> gates.add(ellipsoid(e));
-                case "QuadrantGate" -> gates.add(quadrant(e));
-                case "BooleanGate" -> gates.add(bool(e));
-                case "transformation", "spectrumMatrix", "custom_info" -> { }
-                default -> throw error(e, "unknown element <" + e.name + "> (expected a gate, transformation or "
-                        + "spectrumMatrix)");
+            try {
+                Gate g = gate(e);
+                if (g != null) {
+                    gates.add(g);
+                    lines.putIfAbsent(g.id(), e.line);
+                }
+            } catch (IllegalArgumentException | GateException ex) {
+                // Value checks in the gate records (non-finite vertex, bad shape) are reported at the gate element.
+                throw error(e, ex.getMessage());
             }
         }
         GateTree tree;
         try {
             tree = new GateTree(gates);
         } catch (GateException e) {
-            throw new GatingMlException(source + ": " + e.getMessage(), e);
+            // Tree errors start "gate <id>: ..."; point at that gate's line.
+            String line = "";
+            for (Map.Entry<String, Integer> l : lines.entrySet()) {
+                if (e.getMessage().startsWith("gate " + l.getKey() + ":")) {
+                    line = ":" + l.getValue();
+                }
+            }
+            throw new GatingMlException(source + line + ": " + e.getMessage(), e);
         }
         return new GatingMlDocument(tree, transforms, ratios, matrices);
+    }
+
+    /** One top-level element as a gate, or null for a transformation, matrix or custom_info. */
+    private Gate gate(XmlElement e) {
+        return switch (e.name) {
+            case "RectangleGate" -> rectangle(e);
+            case "PolygonGate" -> polygon(e);
+            case "EllipsoidGate" -> ellipsoid(e);
+            case "QuadrantGate" -> quadrant(e);
+            case "BooleanGate" -> bool(e);
+            case "transformation", "spectrumMatrix", "custom_info" -> null;
+            default -> throw error(e, "unknown element <" + e.name + "> (expected a gate, transformation or "
+                    + "spectrumMatrix)");
+        };
     }
 
     /**
@@ -395,12 +421,12 @@ public final class GatingMlReader {
     private double parse(XmlElement e, String attr, String v) {
         try {
             double x = Double.parseDouble(v.trim());
-            if (Double.isNaN(x)) {
-                throw new NumberFormatException();
+            if (Double.isFinite(x)) {
+                return x;
             }
-            return x;
         } catch (NumberFormatException ex) {
-            throw error(e, "attribute '" + attr + "' is '" + v + "', not a number");
+            // reported below
         }
+        throw error(e, "attribute '" + attr + "' is '" + v + "', not a finite number");
     }
 }

@@ -70,7 +70,8 @@ final class XmlElement {
      * billion-laughs expansion), no external schema or stylesheet, secure processing limits on.
      */
     static XmlElement parse(InputStream in, String systemId) throws IOException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
+        // The JDK parser itself, not whatever a classpath service lookup finds (slow, and not the one configured here).
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
         f.setNamespaceAware(true);
         f.setValidating(false);
         f.setXIncludeAware(false);

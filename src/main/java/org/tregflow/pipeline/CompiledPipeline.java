@@ -24,8 +24,10 @@ public final class CompiledPipeline {
     private final PanelResolver resolver;
     private final SpilloverMatrix matrix;
     private final Set<String> scatter;
+    private final Path baseDir;
 
-    private CompiledPipeline(PipelineDefinition definition, Path source, SpilloverMatrix matrix) {
+    private CompiledPipeline(PipelineDefinition definition, Path source, SpilloverMatrix matrix, Path baseDir) {
+        this.baseDir = baseDir;
         this.definition = definition;
         this.source = source;
         this.gateOrder = order(definition.gates());
@@ -57,7 +59,7 @@ public final class CompiledPipeline {
                 throw new PipelineException("compensation.matrix: " + e.getMessage());
             }
         }
-        return new CompiledPipeline(def, source, m);
+        return new CompiledPipeline(def, source, m, base);
     }
 
     /** Parents (and boolean operands) before children, otherwise in the pipeline's order. */
@@ -94,6 +96,11 @@ public final class CompiledPipeline {
     /** The pipeline file, or null when compiled from a definition in memory. */
     public Path source() {
         return source;
+    }
+
+    /** The folder relative paths in the pipeline (matrix, Gating-ML files) are resolved against. */
+    Path baseDir() {
+        return baseDir;
     }
 
     List<GateDef> gateOrder() {

@@ -19,6 +19,9 @@ import java.util.List;
  *       {@code seed};</li>
  *   <li>{@code ratio_band}: {@code markers} [area, height], {@code k} (robust spreads);</li>
  *   <li>{@code boolean}: {@code op} and | or | not, {@code of} [gate names]; the result is taken inside the parent.</li>
+ *   <li>{@code gatingml: FILE#gateId} (method implied): a rectangle, polygon or ellipsoid gate of a Gating-ML 2.0
+ *       file (relative to the pipeline), applied inside the pipeline's parent with its own dimensions, compensation
+ *       and transforms; Gating-ML names detectors ($PnN), so such a gate is tied to one instrument's names.</li>
  * </ul>
  * {@code optional: true} skips the gate when the file lacks one of its (optional) markers; its children then hang
  * from its parent.
@@ -28,7 +31,7 @@ public record GateDef(String name, String parent, String method, Boolean optiona
                       List<DimensionDef> dimensions, List<Double> dividers, String quadrant,
                       List<List<Double>> vertices, List<Double> mean, List<List<Double>> covariance, Double radius,
                       Integer components, String pick, Double minX, Double minWeight, List<Double> target,
-                      Integer sample, Long seed, Double k, String op, List<String> of) {
+                      Integer sample, Long seed, Double k, String op, List<String> of, String gatingml) {
     public static final String ROOT = "root";
 
     public GateDef {
@@ -37,6 +40,9 @@ public record GateDef(String name, String parent, String method, Boolean optiona
         of = of == null ? List.of() : List.copyOf(of);
         if (method == null && !dimensions.isEmpty()) {
             method = "rectangle";
+        }
+        if (method == null && gatingml != null) {
+            method = "gatingml";
         }
         if (parent == null || parent.isBlank()) {
             parent = ROOT;

@@ -1,13 +1,16 @@
 package org.tregflow.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.tregflow.gating.BooleanGate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EllipsoidGate;
+import org.tregflow.gating.EventSource;
 import org.tregflow.gating.Gate;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Parameter;
@@ -22,6 +25,7 @@ import org.tregflow.gating.auto.RatioBand;
 import org.tregflow.gating.auto.Side;
 import org.tregflow.gating.auto.Subsample;
 import org.tregflow.gating.auto.TailCut;
+import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gating.auto.Threshold;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.transform.Transform;
@@ -36,22 +40,37 @@ final class GateResolver {
     static final double DEFAULT_RADIUS = 2.5;
     static final int DEFAULT_SAMPLE = 20_000;
     static final double DEFAULT_BAND_K = 4;
+    /** Fewer parent events than this leave a data-driven 1-D gate empty (no density or spread from a handful). */
+    static final int MIN_EVENTS = 10;
     /** EM iterations; the lymphocyte cluster settles long before, the rest only polishes minor components. */
     static final int MAX_EM_ITERATIONS = 60;
     /** Vertices per edge of a ratio band drawn through non-linear transforms. */
     private static final int BAND_STEPS = 16;
 
-    record Resolved(Gate gate, GateRecord record, List<String> warnings) {
+    /**
+     * A resolved gate; {@code source} is where its dimensions' values come from (null: the pipeline's markers);
+     * {@code gate} is null when the gate could not be computed and is empty for this file.
+     */
+    record Resolved(Gate gate, GateRecord record, List<String> warnings, EventSource source) {
+        Resolved(Gate gate, GateRecord record, List<String> warnings) {
+            this(gate, record, warnings, null);
+        }
     }
 
     private final MarkerSource source;
     private final Map<String, Transform> transforms;
     private final Function<String, float[]> scaleValues;
     private final Function<String, String> describeMarker;
-    private final java.util.Set<String> scatter;
+    private final Set<String> scatter;
+    private final Function<GatingMlDocument, EventSource> gatingMlSource;
+    private final Path baseDir;
 
     GateResolver(MarkerSource source, Map<String, Transform> transforms, Function<String, float[]> scaleValues,
-                 Function<String, String> describeMarker, java.util.Set<String> scatter) {
+                 Function<String, String> describeMarker, Set<String> scatter,
+                 Function<GatingMlDocument, EventSource> gatingMlSource,
+                 Path baseDir) {
+        this.gatingMlSource = gatingMlSource;
+        this.baseDir = baseDir;
         this.source = source;
         this.transforms = transforms;
         this.scaleValues = scaleValues;
@@ -93,6 +112,13 @@ final class GateResolver {
                 BooleanGate bg = new BooleanGate(g.name(), parentId, BooleanGate.Operator.valueOf(op), refs);
                 yield new Resolved(bg, new GateRecord(g.name(), "boolean", "", "", op.toLowerCase(Locale.ROOT) + "(" + String.join(", ", g.of()) + ")"), warnings);
             }
+            case "gatingml" -> {
+                GeometricGate geo = (GeometricGate) GatingMlGates.gate(g.gatingml(), baseDir).withParent(parentId);
+                String axes = String.join(",", geo.dimensions().stream().map(Dimension::toString).toList());
+                // Gating-ML dimensions name detectors and carry their own compensation and transforms.
+                EventSource src = gatingMlSource.apply(GatingMlGates.document(g.gatingml(), baseDir));
+                yield new Resolved(geo, new GateRecord(g.name(), "gatingml", axes, g.gatingml(), geo.toString()), warnings, src);
+            }
             default -> throw new IllegalStateException("unchecked method " + g.method());
         };
     }
@@ -111,9 +137,12 @@ final class GateResolver {
                 params.add(d.marker() + ":fixed");
             } else {
                 float[] values = Gather.values(source.values(dim), within);
-                if (values.length < 3) {
-                    throw new IllegalArgumentException("gate " + g.name() + ": only " + values.length
-                            + " events in its parent to compute the " + d.marker() + " " + d.method() + " from");
+                if (values.length < MIN_EVENTS) {
+                    // A rare population in one file must not fail the whole file: the gate is empty, and says why.
+                    warnings.add("gate " + g.name() + ": only " + values.length + " events in its parent, fewer than "
+                            + MIN_EVENTS + " to compute the " + d.marker() + " " + d.method() + " from; the gate is empty");
+                    return new Resolved(null, new GateRecord(g.name(), d.method(), dims, "not computed",
+                            "empty: " + values.length + " parent events"), warnings);
                 }
                 Threshold t;
                 Side side = GateMethods.side(d.keep());
@@ -271,9 +300,5 @@ final class GateResolver {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    static boolean isGeometric(Gate g) {
-        return g instanceof GeometricGate;
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
+import org.tregflow.gatingml.GatingMlWriter;
 import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
@@ -40,6 +41,8 @@ import org.tregflow.stats.SampleResult;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Per sample, the gates applied to it as Gating-ML 2.0, in this folder of the output. */
+    public static final String GATES_FOLDER = "gatingml";
 
     private Pipeline() {
     }
@@ -58,6 +61,7 @@ public final class Pipeline {
         SampleSheet sheet = sheet(request, pipeline, inputs, warnings);
 
         List<Path> files = inputs.files();
+        Path gatesDir = request.outDir() == null ? null : request.outDir().resolve(GATES_FOLDER);
         SampleAnalyzer analyzer = new SampleAnalyzer(pipeline);
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         List<SampleResult> results = new ArrayList<>(files.size());
@@ -71,7 +75,7 @@ public final class Pipeline {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings);
+                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings, gatesDir);
                     int k = done.incrementAndGet();
                     request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
                             r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %d ms)", r.events(),
@@ -138,7 +142,7 @@ public final class Pipeline {
 
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
                                     CompiledPipeline pipeline, SampleAnalyzer analyzer,
-                                    Map<String, Map<String, Long>> timings) {
+                                    Map<String, Map<String, Long>> timings, Path gatesDir) {
         String id = sampleId(file, inputs.folders());
         List<String> warnings = new ArrayList<>();
         SampleInfo info = sheet == null ? null : sheet.entries().get(file);
@@ -163,11 +167,23 @@ public final class Pipeline {
             }
             warnings.addAll(a.warnings());
             timings.put(id, a.timingsMs());
+            if (gatesDir != null && a.appliedGates() != null) {
+                try {
+                    GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
+                }
+            }
             return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, a.events(), a.fcsVersion(),
                     a.instrument(), withOrder(info, pipeline), a.populations(), a.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String msg = message(e);
-            LOG.error("{}: {}", file, msg, e);
+            if (e instanceof FcsException || e instanceof PanelException || e instanceof IllegalArgumentException) {
+                // Bad input is an expected outcome: the trace goes to the run's log file, not to a library's console.
+                LOG.info("{}: {}", file, msg, e);
+            } else {
+                LOG.error("{}: {}", file, msg, e);
+            }
             return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
                     withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
         }
@@ -232,6 +248,11 @@ public final class Pipeline {
             return null;
         }
         return new SampleInfo(patient, visit, arm, null, null);
+    }
+
+    /** The Gating-ML file name of a sample: its id with folders flattened. */
+    public static String gatesFileName(String sampleId) {
+        return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
     }
 
     /** The file's path relative to the input folder holding it ("/" separated), else its name. */

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class PipelineChecks {
     static final Set<String> METHODS = Set.of("rectangle", "quadrant", "polygon", "ellipse", "gaussian_mixture",
-            "ratio_band", "boolean");
+            "ratio_band", "boolean", "gatingml");
     static final Set<String> TRANSFORMS = Set.of("linear", "log", "arcsinh", "logicle", "hyperlog", "none");
 
     private PipelineChecks() {
@@ -45,7 +45,7 @@ final class PipelineChecks {
         if (panel != null) {
             optional.addAll(panel.optional());
         }
-        checkGates(def.gates(), known, optional, problems);
+        checkGates(def.gates(), known, optional, problems, baseDir);
         checkTransforms(def.transforms(), known, problems);
         for (String m : def.statistics().medians()) {
             if (!known.contains(m)) {
@@ -70,7 +70,8 @@ final class PipelineChecks {
         return problems;
     }
 
-    private static void checkGates(List<GateDef> gates, Set<String> known, Set<String> optional, List<String> problems) {
+    private static void checkGates(List<GateDef> gates, Set<String> known, Set<String> optional, List<String> problems,
+                                   Path baseDir) {
         Map<String, GateDef> byName = new HashMap<>();
         for (GateDef g : gates) {
             if (g.name() == null || g.name().isBlank()) {
@@ -106,6 +107,9 @@ final class PipelineChecks {
             }
             try {
                 checkMethod(g, byName);
+                if (g.method() != null && g.method().equals("gatingml") && baseDir != null) {
+                    GatingMlGates.gate(g.gatingml(), baseDir);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(at + e.getMessage());
             }
@@ -219,6 +223,11 @@ final class PipelineChecks {
                 twoMarkers(g);
                 if (g.k() != null) {
                     positive("k", g.k());
+                }
+            }
+            case "gatingml" -> {
+                if (g.gatingml() == null || !g.gatingml().contains("#")) {
+                    throw new IllegalArgumentException("gatingml needs FILE#gateId, got " + g.gatingml());
                 }
             }
             case "boolean" -> {

@@ -17,11 +17,16 @@ import org.tregflow.fcs.EventTable;
 import org.tregflow.fcs.FcsDataset;
 import org.tregflow.fcs.FcsFile;
 import org.tregflow.fcs.FcsReader;
+import org.tregflow.fcs.Keywords;
 import org.tregflow.gating.BooleanGate;
+import org.tregflow.gating.Dimension;
+import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Population;
 import org.tregflow.gating.auto.Gather;
 import org.tregflow.gating.auto.OrderStatistics;
+import org.tregflow.gatingml.GatingMlDocument;
+import org.tregflow.gatingml.GatingMlEventSource;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 import org.tregflow.transform.Arcsinh;
@@ -50,7 +55,7 @@ public final class SampleAnalyzer {
     /** What one file gave: the populations and gates, the warnings, and where the time went. */
     public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
                            List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
-                           org.tregflow.fcs.Keywords keywords) {
+                           Keywords keywords, GatingMlDocument appliedGates) {
     }
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
@@ -93,12 +98,20 @@ public final class SampleAnalyzer {
 
         Set<String> scatterKeys = new HashSet<>();
         pipeline.definition().panel().scatter().forEach(s -> scatterKeys.add(key(s)));
+        Map<GatingMlDocument, EventSource> gml = new HashMap<>();
         GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
-                m -> m + "=" + panel.channel(m).name(), scatterKeys);
+                m -> m + "=" + panel.channel(m).name(), scatterKeys,
+                doc -> gml.computeIfAbsent(doc, d -> new GatingMlEventSource(table,
+                        ds.spillover(), d.matrices())), pipeline.baseDir());
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();
         Population all = Population.all(n);
+        String compSource = pipeline.definition().compensation().source();
+        AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
+                compSource.equals("matrix") ? AppliedGates.MATRIX_ID
+                        : compSource.equals("file") && ds.spillover() != null ? Dimension.FCS
+                        : Dimension.UNCOMPENSATED);
         for (GateDef g : pipeline.gateOrder()) {
             String parent = effective(g.parent(), effectiveParent);
             if (skipped.contains(g.name())) {
@@ -109,13 +122,18 @@ public final class SampleAnalyzer {
             String parentId = parent.equals(GateDef.ROOT) ? null : parent;
             GateResolver.Resolved r = resolver.resolve(g, parentId, parentPop);
             Population p;
-            if (r.gate() instanceof GeometricGate geo) {
-                p = geo.apply(source, parentPop);
+            if (r.gate() == null) {
+                p = Population.none(n);
+            } else if (r.gate() instanceof GeometricGate geo) {
+                p = geo.apply(r.source() == null ? source : r.source(), parentPop);
             } else {
                 p = ((BooleanGate) r.gate()).apply(ref -> pops.get(effective(ref, effectiveParent)), parentPop);
             }
             pops.put(g.name(), p);
             effectiveParent.put(g.name(), g.name());
+            if (r.gate() != null) {
+                applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
+            }
             records.add(r.record());
             warnings.addAll(r.warnings());
         }
@@ -150,7 +168,13 @@ public final class SampleAnalyzer {
             warnings.add("the panel has no " + m + " channel: gates using it were skipped");
         }
         String instrument = ds.keywords().value("$CYT");
-        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords());
+        GatingMlDocument doc = null;
+        try {
+            doc = applied.document(pipeline.matrix());
+        } catch (RuntimeException e) {
+            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
+        }
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
     }
 
     private static String parentOf(GateDef g, Map<String, String> effectiveParent) {

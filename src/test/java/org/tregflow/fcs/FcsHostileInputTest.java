@@ -90,6 +90,23 @@ class FcsHostileInputTest {
     }
 
     @Test
+    void offsetsThatOverflow() {
+        FcsBytes f = valid();
+        f.headerDataOffsets = false;
+        f.textDataOffsets = false;
+        f.kw("$BEGINDATA", "999999999999999990").kw("$ENDDATA", "999999999999999999");
+        refuse(f.build(), "DATA");
+        FcsBytes g = valid();
+        g.textDataOffsets = false;
+        g.kw("$ENDDATA", "1");
+        g.kw("$BEGINDATA", "99999999999999999999999"); // more digits than a long holds
+        refuse(g.build(), "$BEGINDATA", "whole number");
+        FcsBytes h = valid();
+        h.nextData = Long.MAX_VALUE - 10;
+        refuse(h.build(), "$NEXTDATA");
+    }
+
+    @Test
     void truncatedData() {
         byte[] b = valid().build();
         refuse(Arrays.copyOf(b, b.length - 3), "truncated");

@@ -9,12 +9,13 @@ import java.nio.file.Path;
  *
  * <p>In a plain {@code mvn verify} this runs in regression mode: it replays the seeds in
  * {@code src/test/resources/org/tregflow/fcs/FcsReaderFuzzTestInputs/readAnyBytes/} (small synthetic FCS files
- * written by {@link FuzzSeedWriter}, plus any crasher found so far). A real fuzzing session:
+ * written by {@link FuzzSeedWriter}, plus any crasher found so far). A real fuzzing session (as long as the
+ * annotation's {@code maxDuration}, 5 minutes; raise it for a longer session, e.g. "2h" overnight):
  * <pre>
- *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=FcsReaderFuzzTest -Djazzer.max_duration=5m
+ *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=FcsReaderFuzzTest
  * </pre>
- * (longer: {@code -Djazzer.max_duration=2h}). Jazzer keeps its corpus in {@code .cifuzz-corpus/}; crashers land in
- * the inputs folder above and are replayed by every later build.
+ * Jazzer keeps its growing corpus in {@code .cifuzz-corpus/} (not committed); a crasher is written to the inputs
+ * folder above, so every later build replays it. Sessions so far: 977,325 and 1,131,616 executions (301 s each), no finding.
  */
 class FcsReaderFuzzTest {
     private static final Path NAME = Path.of("fuzz.fcs");

@@ -68,6 +68,19 @@ class FcsReaderTest {
         assertEquals(10, ds.events().channel(0).bits());
     }
 
+    @Test
+    void oddBitWidthsStoredInWholeBytesAreRecognisedByLength() throws FcsException {
+        ByteBuffer d = FcsBytes.buffer(8, ByteOrder.LITTLE_ENDIAN);
+        d.putShort((short) 1000).putShort((short) 4000).putShort((short) 7).putShort((short) 9);
+        FcsBytes f = FcsBytes.of("FCS2.0").kw("$PAR", 2).kw("$TOT", 2).kw("$DATATYPE", "I").kw("$BYTEORD", "1,2")
+                .kw("$P1N", "A").kw("$P1B", 10).kw("$P1R", 1024).kw("$P2N", "B").kw("$P2B", 12).kw("$P2R", 4096)
+                .data(d.array());
+        FcsDataset ds = read(f.build());
+        assertArrayEquals(new float[] {1000, 7}, ds.events().column("A"));
+        assertArrayEquals(new float[] {4000, 9}, ds.events().column("B"));
+        assertTrue(ds.warnings().stream().anyMatch(w -> w.contains("whole bytes")), ds.warnings().toString());
+    }
+
     /** An independent bit writer: each value's bits, most significant first, filling bytes from their top bit. */
     private static byte[] packMsbFirst(long[][] values, int[] widths) {
         int totalBits = 0;

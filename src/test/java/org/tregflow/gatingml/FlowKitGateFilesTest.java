@@ -57,6 +57,17 @@ class FlowKitGateFilesTest {
         assertEquals(ellipse, pops.get("GateSet_1_UEUtQQ.._U1NDLUE."));
     }
 
+    /** A FlowJo 10 export: compensation by an "Acquisition-defined" matrix referenced with detector names. */
+    @Test
+    void flowJoExportParses() {
+        Path f = Path.of("../shared/data/flowkit/8_color_data_set/8_color_ICS.xml");
+        assumeTrue(Files.isRegularFile(f), f.toAbsolutePath() + " not found: skipping");
+        GatingMlDocument doc = GatingMlReader.read(f);
+        assertEquals(6, doc.gates().gates().size());
+        assertEquals(List.of("Acquisition-defined"), List.copyOf(doc.matrices().keySet()));
+        assertEquals("TimeGate", doc.gates().parentOf("Singlets"));
+    }
+
     @Test
     void missingChannelNamesTheGate() throws IOException {
         Path dir = Path.of("../shared/data/gatingml2-compliance");

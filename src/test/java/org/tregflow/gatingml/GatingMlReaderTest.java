@@ -92,12 +92,12 @@ class GatingMlReaderTest {
                 </gating:BooleanGate>
                 """ + TAIL;
         GatingMlException e3 = assertThrows(GatingMlException.class, () -> GatingMlReader.read(unknownGate));
-        assertTrue(e3.getMessage().contains("gate B: gate reference 'X' is not defined"), e3.getMessage());
+        assertTrue(e3.getMessage().startsWith("<string>:5: gate B: gate reference 'X' is not defined"), e3.getMessage());
 
         String badNumber = unknownTransform.replace("gating:transformation-ref=\"nope\" ", "")
                 .replace("gating:min=\"0\"", "gating:min=\"zero\"");
         GatingMlException e4 = assertThrows(GatingMlException.class, () -> GatingMlReader.read(badNumber));
-        assertEquals("<string>:6: <dimension>: attribute 'min' is 'zero', not a number", e4.getMessage());
+        assertEquals("<string>:6: <dimension>: attribute 'min' is 'zero', not a finite number", e4.getMessage());
 
         GatingMlException e5 = assertThrows(GatingMlException.class, () -> GatingMlReader.read("<html/>"));
         assertTrue(e5.getMessage().contains("not a Gating-ML 2.0 file"), e5.getMessage());
@@ -169,6 +169,16 @@ class GatingMlReaderTest {
         GatingMlEventSource src = new GatingMlEventSource(t, s, doc.matrices());
         assertEquals(3.0, src.doubleValues(new Dimension(new Parameter.Named("B"), "FCS", null))[0], 1e-12);
         assertEquals(9.0, src.doubleValues(new Dimension(new Parameter.Named("F"), "one", null))[0], 1e-12);
+        // a square matrix also compensates a dimension named by its detector (as FlowJo exports write it)
+        SpectrumMatrix named = new SpectrumMatrix("acq", List.of("dyeA", "dyeB"), List.of("A", "B"),
+                new double[][] {{1, 0.5}, {0, 1}}, false);
+        GatingMlEventSource bySquare = new GatingMlEventSource(t, null, Map.of("acq", named));
+        assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("B"), "acq", null))[0], 1e-12);
+        assertEquals(3.0, bySquare.doubleValues(new Dimension(new Parameter.Named("dyeB"), "acq", null))[0], 1e-12);
+        // ... but a detector of a non-square matrix has no fluorochrome of its own: refused, not left uncompensated
+        org.tregflow.gating.GateException e = assertThrows(org.tregflow.gating.GateException.class,
+                () -> src.doubleValues(new Dimension(new Parameter.Named("A"), "one", null)));
+        assertTrue(e.getMessage().startsWith("'A' is a detector of the non-square spectrum matrix one"), e.getMessage());
         Map<String, Population> m = doc.gates().evaluate(src);
         assertEquals(1, m.get("mixed").count());
         assertTrue(m.get("mixed").contains(0));

@@ -106,6 +106,33 @@ class PipelineRunTest {
     }
 
     @Test
+    void aTooRareParentLeavesTheGateEmptyNotTheFileFailed(@TempDir Path tmp) throws Exception {
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(400).withSeed(5)
+                .withOnly(List.of("P01_V0"))).write(tmp);
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(tmp.resolve("P01_V0.fcs")), null, null, null, null, 1, null));
+        SampleResult s = r.samples().get(0);
+        assertTrue(s.ok(), s.error());
+        assertTrue(s.population("Treg").count() < 10, "a 400-event file has a handful of Treg");
+        assertEquals(0, s.population("CD25hi Treg").count());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("gate CD25hi Treg: only ") && w.contains("the gate is empty")),
+                s.warnings().toString());
+    }
+
+    @Test
+    void commandLineVisitsOverrideThePipelines(@TempDir Path tmp) throws Exception {
+        RunResult normal = Pipeline.run(new RunRequest(PIPELINE, List.of(dir.resolve("c")), null, null, null,
+                tmp.resolve("a"), 2, null));
+        RunResult swapped = Pipeline.run(new RunRequest(PIPELINE, List.of(dir.resolve("c")), null, "C4", "V0",
+                tmp.resolve("b"), 2, null));
+        assertEquals("V0", normal.endpoint().baselineVisit());
+        assertEquals("C4", swapped.endpoint().baselineVisit());
+        assertEquals("V0", swapped.written().endpoint().get(0).endpointVisit());
+        double f = normal.written().endpoint().get(0).foldChange();
+        assertEquals(1 / f, swapped.written().endpoint().get(0).foldChange(), 1e-9);
+        assertEquals(truth.endpoints().get(0).foldChange(), f, 0.15 * truth.endpoints().get(0).foldChange());
+    }
+
+    @Test
     void missingMarkerFailsTheFileNamingTheMarker(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> renamed = new ArrayList<>();
