@@ -29,6 +29,9 @@ public final class CohortReport {
     /** Populations shown first when none are configured: the trial's readouts (DOMAIN.md). */
     private static final Pattern KEY_POPULATION = Pattern.compile("(?i).*(cd25|treg|nk|cd56).*");
     private static final int MAX_DEFAULT_TRAJECTORIES = 12;
+    /** The output tables (DESIGN.md §4), each written as NAME.csv and NAME.arrow. */
+    private static final List<String> TABLES = List.of("samples", "populations", "gates", "visits", "endpoint",
+            "cohort");
 
     /**
      * @param title       the page title (null = a default)
@@ -191,6 +194,7 @@ public final class CohortReport {
             }
         }
         h.append("</div>");
+        tableLinks(h);
         if (!failed.isEmpty()) {
             h.append("<div class=\"callout bad\"><h3>Files that could not be processed</h3><ul>");
             for (int i : failed) {
@@ -217,6 +221,28 @@ public final class CohortReport {
             h.append("</ul></div>");
         }
         h.append("</section>\n");
+    }
+
+    /** Links to the tables beside the report (only those present), for whoever wants the numbers. */
+    private void tableLinks(StringBuilder h) {
+        List<String> items = new ArrayList<>();
+        for (String t : TABLES) {
+            List<String> files = new ArrayList<>();
+            for (String ext : List.of("csv", "arrow")) {
+                if (Files.isRegularFile(outDir.resolve(t + "." + ext))) {
+                    files.add("<a href=\"" + t + "." + ext + "\">" + ext.toUpperCase(Locale.ROOT) + "</a>");
+                }
+            }
+            if (!files.isEmpty()) {
+                items.add(t + " <span class=\"muted\">(" + String.join(" · ", files) + ")</span>");
+            }
+        }
+        if (Files.isRegularFile(outDir.resolve("manifest.json"))) {
+            items.add("<a href=\"manifest.json\">manifest.json</a>");
+        }
+        if (!items.isEmpty()) {
+            h.append("<p class=\"tables\">Tables in this folder: ").append(String.join(", ", items)).append("</p>");
+        }
     }
 
     private static String first(String a, String b) {

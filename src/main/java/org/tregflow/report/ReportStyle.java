@@ -62,6 +62,7 @@ final class ReportStyle {
             .badge.warn { background:#FFF8C5; color:var(--warn); }
             a { color: #0969DA; }
             details { margin: 10px 0 4px; } summary { cursor: pointer; color: var(--muted); font-size: 14px; }
+            p.tables { font-size: 14px; margin: 12px 0 0; }
             ul.tests { margin: 8px 0 0; padding-left: 20px; font-size: 14px; }
             footer { margin-top: 40px; font-size: 13px; border-top:1px solid var(--line); padding-top: 12px; }
             @media print { main { max-width:none; padding: 0; } h2 { break-after: avoid; } figure { break-inside: avoid; } }

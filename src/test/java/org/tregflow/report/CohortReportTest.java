@@ -94,6 +94,9 @@ class CohortReportTest {
         assertTrue(html.contains("names a file that is not among the inputs"), "run warning from the manifest");
         assertTrue(html.contains("pipelines/ld-il2-treg-nk.yaml") && html.contains("tregflow 0.1.0-test"));
         assertTrue(html.contains("23 <small>of 24</small>"), "files processed");
+        assertTrue(html.contains("<a href=\"visits.csv\">CSV</a>") && html.contains("<a href=\"manifest.json\">"),
+                "links to the tables present");
+        assertFalse(html.contains("visits.arrow"), "no link to a table that is not there");
     }
 
     @Test
