@@ -24,9 +24,10 @@ import org.tregflow.gating.QuadrantGate;
  * @param parentEvents the parent population
  * @param events       the population this step defines
  * @param references   the gates a boolean gate refers to, so their outlines can be drawn (may be empty)
+ * @param method       how the gate was obtained, shown on the panel (e.g. "density valley", "fixed"); may be null
  */
 public record GatingStep(String population, String parent, Gate gate, List<Dimension> axes, Population parentEvents,
-                         Population events, List<Gate> references) {
+                         Population events, List<Gate> references, String method) {
 
     public GatingStep {
         Objects.requireNonNull(population, "population");
@@ -48,7 +49,12 @@ public record GatingStep(String population, String parent, Gate gate, List<Dimen
 
     public GatingStep(String population, String parent, Gate gate, List<Dimension> axes, Population parentEvents,
                       Population events) {
-        this(population, parent, gate, axes, parentEvents, events, List.of());
+        this(population, parent, gate, axes, parentEvents, events, List.of(), null);
+    }
+
+    public GatingStep(String population, String parent, Gate gate, List<Dimension> axes, Population parentEvents,
+                      Population events, List<Gate> references) {
+        this(population, parent, gate, axes, parentEvents, events, references, null);
     }
 
     /** Percentage of the parent's events in this population (0 when the parent is empty). */

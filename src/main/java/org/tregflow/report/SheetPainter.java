@@ -88,6 +88,13 @@ final class SheetPainter {
         g.setColor(INK);
         g.setFont(font(Font.BOLD, 14));
         g.drawString(step.population(), (float) (left + 12), (float) (top + 20));
+        if (step.method() != null && !step.method().isBlank()) {
+            // How the gate was found (e.g. a per-file density valley): part of signing the gate off.
+            g.setFont(font(Font.PLAIN, 10.5f));
+            g.setColor(MUTED);
+            String m = step.method().replace('_', ' ');
+            g.drawString(m, (float) (a.x() + a.width() - g.getFontMetrics().stringWidth(m)), (float) (top + 20));
+        }
         g.setColor(MUTED);
         g.setFont(font(Font.PLAIN, 11));
         String sub = String.format(Locale.ROOT, "of %s  ·  %,d of %,d events", step.parent(),

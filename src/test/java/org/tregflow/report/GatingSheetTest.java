@@ -141,8 +141,9 @@ class GatingSheetTest {
         Population in = hi.apply(src, all);
         // Values 10^(1 + 4i/100) >= 10^3 for i >= 50: half of the grid's columns.
         assertEquals(5000, in.count());
-        String svg = Files.readString(GatingSheet.write("hist", null, src, List.of(step("CD25hi", hi, src, all, in)),
-                dir).svg());
+        String svg = Files.readString(GatingSheet.write("hist", null, src, List.of(new GatingStep("CD25hi", null, hi,
+                List.of(), all, in, List.of(), "density_valley")), dir).svg());
+        assertTrue(svg.contains(">density valley<"), "how the threshold was found is shown");
         double[] f = frame(svg, "CD25hi");
         List<double[]> pts = outline(svg, "gate-CD25hi-0");
         double x = pts.get(0)[0];
