@@ -328,7 +328,8 @@ public final class GatingMlWriter {
         if (!Double.isFinite(v)) {
             throw new GatingMlException("cannot export the non-finite number " + v);
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        // Integers plainly, but -0.0 as itself: it reads back as a different (if equivalent) number than 0.
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
             return Long.toString((long) v);
         }
         return Double.toString(v);

@@ -84,7 +84,7 @@ public final class SampleAnalyzer {
                 continue;
             }
             float[] values = scale.get(key(m));
-            Transform t = transform(pipeline.transformFor(m), values, n);
+            Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
             if (t == null) {
                 source.put(m, values);
@@ -281,20 +281,24 @@ public final class SampleAnalyzer {
         return false;
     }
 
-    /** Builds the column's transform; logicle W "estimate" is computed from this file's values of the column. */
-    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n) {
+    /**
+     * Builds the column's transform; logicle W "estimate" is computed from this file's values of the column, and
+     * a missing {@code t} is the channel's $PnR, so one pipeline fits instruments with different ranges.
+     */
+    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n, double channelRange) {
+        double top = Transforms.t(def, channelRange);
         String type = Transforms.type(def);
         return switch (type) {
             case "none" -> null;
-            case "linear" -> new Linear(Transforms.t(def), Transforms.a(def));
-            case "log" -> new Log(Transforms.t(def), Transforms.m(def));
-            case "arcsinh" -> new Arcsinh(Transforms.t(def), Transforms.m(def), Transforms.a(def));
-            case "hyperlog" -> new Hyperlog(Transforms.t(def), Transforms.w(def), Transforms.m(def), Transforms.a(def));
+            case "linear" -> new Linear(top, Transforms.a(def));
+            case "log" -> new Log(top, Transforms.m(def));
+            case "arcsinh" -> new Arcsinh(top, Transforms.m(def), Transforms.a(def));
+            case "hyperlog" -> new Hyperlog(top, Transforms.w(def), Transforms.m(def), Transforms.a(def));
             case "logicle" -> {
                 double w = Transforms.estimateW(def)
-                        ? Logicle.estimateW(values, n, Transforms.t(def), Transforms.m(def))
+                        ? Logicle.estimateW(values, n, top, Transforms.m(def))
                         : Transforms.w(def);
-                yield new FastLogicle(Transforms.t(def), w, Transforms.m(def), Transforms.a(def));
+                yield new FastLogicle(top, w, Transforms.m(def), Transforms.a(def));
             }
             default -> throw new IllegalStateException(type);
         };
