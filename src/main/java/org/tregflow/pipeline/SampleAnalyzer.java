@@ -147,7 +147,7 @@ public final class SampleAnalyzer {
                 appliedByName.put(g.name(), r.gate());
                 if (r.source() == null) { // a gate from a Gating-ML file has axes of its own source: not drawn
                     steps.add(new GatingStep(g.name(), parentId, r.gate(), List.of(), parentPop, p,
-                            referencedGates(r.gate(), appliedByName, effectiveParent), g.method()));
+                            referencedGates(r.gate(), appliedByName, effectiveParent), r.record().method()));
                 }
                 applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
             }
