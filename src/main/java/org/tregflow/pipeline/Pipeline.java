@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,8 @@ import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
 import org.tregflow.output.Tables;
+import org.tregflow.report.CohortReport;
+import org.tregflow.report.GatingSheet;
 import org.tregflow.stats.EndpointSpec;
 import org.tregflow.stats.SampleInfo;
 import org.tregflow.stats.SampleResult;
@@ -146,6 +150,12 @@ public final class Pipeline {
             } catch (OutputException e) {
                 throw new IOException(e.getMessage(), e);
             }
+            try {
+                CohortReport.write(request.outDir());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("report.html not written", e);
+                warnings.add("cannot write report.html: " + e.getMessage());
+            }
         }
         return new RunResult(results, timings, warnings, written, spec, (System.nanoTime() - tablesStart) / 1_000_000);
     }
@@ -202,36 +212,6 @@ public final class Pipeline {
                 LOG.info("{}: {}", file, early);
                 return failed(id, file, sha, early, info, pipeline, warnings);
             }
-            sha = Hashing.sha256(file);
-            ResultStore.Stored s = resume && store != null ? store.load(sha).orElse(null) : null;
-            // A reused result must leave the outputs as a full run would: its Gating-ML file must be there too.
-            if (s != null && gatesDir != null && !Files.isRegularFile(gatesDir.resolve(gatesFileName(id)))) {
-                s = null;
-            }
-            List<String> gatesWarnings = new ArrayList<>();
-            if (s != null) {
-                reused.add(id);
-            } else {
-                SampleAnalyzer.Analysis a = analyzer.analyze(file);
-                timings.put(id, a.timingsMs());
-                if (gatesDir != null && a.appliedGates() != null) {
-                    try {
-                        GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
-                    } catch (IOException | RuntimeException e) {
-                        gatesWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
-                    }
-                }
-                s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
-                        a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings());
-                if (store != null) {
-                    try {
-                        store.save(s);
-                    } catch (IOException e) {
-                        // The result is still good for this run's tables; only a later --resume loses it.
-                        LOG.warn("{}: cannot store the result for --resume: {}", file, e.toString());
-                    }
-                }
-            }
             if (info == null) {
                 info = fromKeywords(panel.keywords().get(file), pipeline);
             }
@@ -241,8 +221,45 @@ public final class Pipeline {
                     warnings.add("no sample sheet, filename pattern or keywords give this file's patient and visit");
                 }
             }
+            String title = sheetTitle(info);
+            sha = Hashing.sha256(file);
+            ResultStore.Stored s = resume && store != null ? store.load(sha).orElse(null) : null;
+            if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
+                s = null;
+            }
+            List<String> outputWarnings = new ArrayList<>();
+            if (s != null) {
+                reused.add(id);
+            } else {
+                SampleAnalyzer.Analysis a = analyzer.analyze(file);
+                timings.put(id, a.timingsMs());
+                boolean gatingMl = false;
+                boolean drawn = false;
+                if (gatesDir != null && a.appliedGates() != null) {
+                    try {
+                        GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
+                        gatingMl = true;
+                    } catch (IOException | RuntimeException e) {
+                        outputWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
+                    }
+                }
+                if (gatesDir != null) {
+                    drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), outputWarnings);
+                }
+                s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
+                        a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
+                        gatingMl, drawn ? title : null);
+                if (store != null) {
+                    try {
+                        store.save(s);
+                    } catch (IOException e) {
+                        // The result is still good for this run's tables; only a later --resume loses it.
+                        LOG.warn("{}: cannot store the result for --resume: {}", file, e.toString());
+                    }
+                }
+            }
             warnings.addAll(s.warnings());
-            warnings.addAll(gatesWarnings);
+            warnings.addAll(outputWarnings);
             return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, s.events(), s.fcsVersion(),
                     s.instrument(), withOrder(info, pipeline), s.populations(), s.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -268,6 +285,40 @@ public final class Pipeline {
             return Hashing.sha256(file);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
+    /** The gating sheet's title: who and when the sample is. */
+    private static String sheetTitle(SampleInfo info) {
+        return Stream.of(info.patient(), info.visit(), info.arm() == null ? null : info.arm() + " arm")
+                .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "));
+    }
+
+    /**
+     * Whether a stored result's per-sample outputs are as a full run would leave them: its Gating-ML file and its
+     * gating sheet, drawn under this run's metadata (a corrected sample sheet redraws it). Otherwise the file is
+     * analysed again, since drawing needs the events.
+     */
+    private static boolean outputsInPlace(String id, String title, ResultStore.Stored s, Path gatesDir) {
+        Path sheets = gatesDir.resolveSibling(CohortReport.SHEETS);
+        return (!s.gatingMl() || Files.isRegularFile(gatesDir.resolve(gatesFileName(id))))
+                && title.equals(s.sheetTitle())
+                && Files.isRegularFile(sheets.resolve(GatingSheet.fileStem(id) + ".svg"));
+    }
+
+    private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir,
+                                      List<String> warnings) {
+        long t0 = System.nanoTime();
+        try {
+            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: gating sheet not drawn", id, e);
+            warnings.add("cannot draw the gating sheet: " + e.getMessage());
+            return false;
+        } finally {
+            a.timingsMs().put("plot", (System.nanoTime() - t0) / 1_000_000);
         }
     }
 

@@ -33,7 +33,7 @@ import org.tregflow.stats.PopulationStats;
  */
 public final class ResultStore {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -43,10 +43,14 @@ public final class ResultStore {
 
     /**
      * The analysis of one file as stored: everything of a {@code SampleResult} that depends only on the file's
-     * content and the pipeline.
+     * content and the pipeline, and which per-sample outputs the analysis left.
+     *
+     * @param gatingMl   whether the applied gates were written as Gating-ML
+     * @param sheetTitle the title the gating sheet was drawn with, or null when none was drawn
      */
     public record Stored(int format, String sha256, String runKey, String fcsVersion, String instrument, long events,
-                         List<PopulationStats> populations, List<GateRecord> gates, List<String> warnings) {
+                         List<PopulationStats> populations, List<GateRecord> gates, List<String> warnings,
+                         boolean gatingMl, String sheetTitle) {
         public Stored {
             populations = List.copyOf(populations);
             gates = List.copyOf(gates);

@@ -19,6 +19,7 @@ import org.tregflow.fcs.FcsFile;
 import org.tregflow.fcs.FcsReader;
 import org.tregflow.fcs.Keywords;
 import org.tregflow.gating.BooleanGate;
+import org.tregflow.gating.Gate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
@@ -26,6 +27,7 @@ import org.tregflow.gating.Population;
 import org.tregflow.gating.auto.OrderStatistics;
 import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gatingml.GatingMlEventSource;
+import org.tregflow.report.GatingStep;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 import org.tregflow.transform.Arcsinh;
@@ -54,7 +56,14 @@ public final class SampleAnalyzer {
     /** What one file gave: the populations and gates, the warnings, and where the time went. */
     public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
                            List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
-                           Keywords keywords, GatingMlDocument appliedGates) {
+                           Keywords keywords, GatingMlDocument appliedGates, GatingView view) {
+    }
+
+    /**
+     * What a gating sheet draws: the transformed columns and, per applied gate, its parent and population. Held
+     * only until the sheet is written, so the columns do not outlive the file's analysis.
+     */
+    public record GatingView(EventSource source, List<GatingStep> steps) {
     }
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
@@ -107,6 +116,8 @@ public final class SampleAnalyzer {
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();
+        Map<String, Gate> appliedByName = new HashMap<>();
+        List<GatingStep> steps = new ArrayList<>();
         Population all = Population.all(n);
         String compSource = pipeline.definition().compensation().source();
         AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
@@ -133,6 +144,11 @@ public final class SampleAnalyzer {
             pops.put(g.name(), p);
             effectiveParent.put(g.name(), g.name());
             if (r.gate() != null) {
+                appliedByName.put(g.name(), r.gate());
+                if (r.source() == null) { // a gate from a Gating-ML file has axes of its own source: not drawn
+                    steps.add(new GatingStep(g.name(), parentId, r.gate(), List.of(), parentPop, p,
+                            referencedGates(r.gate(), appliedByName, effectiveParent), r.record().method()));
+                }
                 applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
             }
             records.add(r.record());
@@ -156,7 +172,23 @@ public final class SampleAnalyzer {
         } catch (RuntimeException e) {
             warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
         }
-        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc,
+                new GatingView(source, steps));
+    }
+
+    /** The gates a boolean gate combines, so the sheet can draw their outlines. */
+    private static List<Gate> referencedGates(Gate gate, Map<String, Gate> applied, Map<String, String> effective) {
+        if (!(gate instanceof BooleanGate b)) {
+            return List.of();
+        }
+        List<Gate> out = new ArrayList<>();
+        for (BooleanGate.Reference ref : b.references()) {
+            Gate g = applied.get(effective(ref.gateId(), effective));
+            if (g != null) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     /**

@@ -30,7 +30,7 @@ class ResultStoreTest {
                 List.of(new PopulationStats("Lymphocytes", "/Lymphocytes", null, 100_000, 123_456, 123_456, medians),
                         new PopulationStats("Treg", "/Lymphocytes/Treg", "Lymphocytes", 0, 100_000, 123_456, Map.of())),
                 List.of(new GateRecord("Treg", "density_valley", "CD25", "min_peak_height=0.01", "min=0.412")),
-                List.of("HEADER and TEXT disagree on the DATA offset; TEXT used (lenient)"));
+                List.of("HEADER and TEXT disagree on the DATA offset; TEXT used (lenient)"), true, "P01 · V0 · IL-2 arm");
     }
 
     @Test

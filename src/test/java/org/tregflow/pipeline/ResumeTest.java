@@ -48,16 +48,19 @@ class ResumeTest {
         assertEquals(4, first.okCount());
         assertEquals(4, counts(out).get("processed").asInt(), "without --resume every file is analysed");
 
-        // One file's content changes (re-acquired); the sheet is corrected for all.
+        // One file's content changes (re-acquired); the sheet gains the study days.
         Files.copy(all.resolve("P02_C4.fcs"), in.resolve("P01_C4.fcs"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv")).replace("IL-2", "placebo"));
+        Files.writeString(in.resolve("samples.csv"), "file,patient,visit,arm,day\n"
+                + "P01_V0.fcs,P01,V0,IL-2,0\nP01_C1.fcs,P01,C1,IL-2,8\nP01_C4.fcs,P01,C4,IL-2,57\nP01_FU.fcs,P01,FU,IL-2,120\n");
         RunResult second = run(pipeline, in, out, true);
         JsonNode c = counts(out);
         assertEquals(1, c.get("processed").asInt(), c.toString());
         assertEquals(3, c.get("reused").asInt(), c.toString());
         for (SampleResult r : second.samples()) {
-            assertEquals("placebo", r.info().arm(), r.sampleId() + ": the sheet of this run applies to reused results");
+            assertTrue(r.info().day() != null, r.sampleId() + ": the sheet of this run applies to reused results");
         }
+        assertEquals(120.0, second.samples().stream().filter(r -> r.sampleId().equals("P01_FU.fcs")).findFirst()
+                .orElseThrow().info().day());
         SampleResult c4 = second.samples().stream().filter(r -> r.sampleId().equals("P01_C4.fcs")).findFirst().orElseThrow();
         assertEquals(Hashing.sha256(all.resolve("P02_C4.fcs")), c4.sha256());
         // The re-analysed file gives what a full analysis of that content gives.
@@ -67,6 +70,17 @@ class ResumeTest {
         SampleResult v0 = second.samples().stream().filter(r -> r.sampleId().equals("P01_V0.fcs")).findFirst().orElseThrow();
         SampleResult v0first = first.samples().stream().filter(r -> r.sampleId().equals("P01_V0.fcs")).findFirst().orElseThrow();
         assertEquals(v0first.populations(), v0.populations(), "a reused result is the stored one");
+
+        // A corrected arm changes what the gating sheets say: they are redrawn, which needs the events.
+        Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv")).replace("IL-2", "placebo"));
+        RunResult third = run(pipeline, in, out, true);
+        c = counts(out);
+        assertEquals(4, c.get("processed").asInt(), c.toString());
+        for (SampleResult r : third.samples()) {
+            assertEquals("placebo", r.info().arm(), r.sampleId());
+        }
+        run(pipeline, in, out, true);
+        assertEquals(4, counts(out).get("reused").asInt(), "redrawn sheets are reused from then on");
 
         // Any change to the pipeline file (even a comment) means every file is analysed again.
         Files.writeString(pipeline, Files.readString(pipeline) + "\n# tuned tonight\n");
