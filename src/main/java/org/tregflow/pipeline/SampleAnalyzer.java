@@ -23,7 +23,6 @@ import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.Population;
-import org.tregflow.gating.auto.Gather;
 import org.tregflow.gating.auto.OrderStatistics;
 import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gatingml.GatingMlEventSource;
@@ -168,12 +167,19 @@ public final class SampleAnalyzer {
             String path = (parent == null ? "" : paths.get(parent)) + "/" + g.name();
             paths.put(g.name(), path);
             Map<String, Double> medians = new LinkedHashMap<>();
+            List<String> markers = new ArrayList<>();
+            List<float[]> columns = new ArrayList<>();
             for (String m : pipeline.medianMarkers()) {
                 float[] col = scale.get(key(m));
                 if (col != null) {
-                    float[] v = Gather.values(col, p);
-                    medians.put(m, v.length == 0 ? Double.NaN : OrderStatistics.median(v, v.length));
+                    markers.add(m);
+                    columns.add(col);
                 }
+            }
+            // Exact medians by radix selection, every marker read through the population's indices listed once.
+            double[] med = OrderStatistics.medians(columns.toArray(new float[0][]), p);
+            for (int i = 0; i < med.length; i++) {
+                medians.put(markers.get(i), med[i]);
             }
             stats.add(new PopulationStats(g.name(), path, parent, p.count(), parentCount, n, medians));
         }
