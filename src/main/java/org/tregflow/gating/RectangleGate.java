@@ -68,8 +68,25 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         return new RectangleGate(id, newParent, ranges);
     }
 
+    /**
+     * The least float f with {@code (double) f >= bound}: for every float x (NaN aside),
+     * {@code x >= f} exactly when {@code (double) x >= bound}, and {@code x < f} exactly when
+     * {@code (double) x < bound}. Comparing float columns against these gives the double comparison's membership.
+     */
+    static float floatBound(double bound) {
+        float f = (float) bound;
+        if (f < bound) {
+            return Math.nextUp(f);
+        }
+        float down = Math.nextDown(f);
+        return down >= bound ? down : f;
+    }
+
     @Override
     public Population apply(EventSource source, Population parent) {
+        if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
+            return applyFloat(source, parent);
+        }
         int k = ranges.size();
         double[][] cols = new double[k][];
         double[] lo = new double[k];
@@ -128,5 +145,49 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             out[w] = res;
         }
         return Population.ofWords(out, parent.size());
+    }
+
+    /**
+     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}). Words of a dense parent are tested
+     * event by event without looking at the parent's bits (a predictable, branch-free loop), then masked; sparse
+     * words visit their set bits only.
+     */
+    private Population applyFloat(EventSource source, Population parent) {
+        int k = ranges.size();
+        Range r0 = ranges.get(0);
+        Range r1 = ranges.get(k - 1);
+        float[] c0 = source.values(r0.dimension());
+        float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
+        float lo0 = floatBound(r0.min()), hi0 = floatBound(r0.max());
+        float lo1 = floatBound(r1.min()), hi1 = floatBound(r1.max());
+        int n = parent.size();
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            if (bits == 0) {
+                continue;
+            }
+            int base = w << 6;
+            long res = 0;
+            if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
+                for (int b = 0; b < 64; b++) {
+                    float x0 = c0[base + b], x1 = c1[base + b];
+                    boolean in = (x0 >= lo0) & (x0 < hi0) & (x1 >= lo1) & (x1 < hi1);
+                    res |= (in ? 1L : 0L) << b;
+                }
+                res &= bits;
+            } else {
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    float x0 = c0[base + b], x1 = c1[base + b];
+                    boolean in = (x0 >= lo0) & (x0 < hi0) & (x1 >= lo1) & (x1 < hi1);
+                    res |= (in ? 1L : 0L) << b;
+                }
+            }
+            out[w] = res;
+        }
+        return Population.ofWords(out, n);
     }
 }
