@@ -44,6 +44,28 @@ public class GateBench {
     BooleanGate bool;
     Map<String, Population> known;
 
+    FloatSource floatSource;
+
+    /** Float columns whose doubles are the widened floats, as the pipeline's marker source (float path). */
+    static final class FloatSource implements EventSource {
+        final Map<String, float[]> cols = new HashMap<>();
+
+        @Override
+        public int eventCount() {
+            return N;
+        }
+
+        @Override
+        public float[] values(Dimension d) {
+            return cols.get(d.name());
+        }
+
+        @Override
+        public boolean floatExact(Dimension d) {
+            return true;
+        }
+    }
+
     /** Precomputed double columns, as a caching event source holds them. */
     static final class Source implements EventSource {
         final Map<String, double[]> cols = new HashMap<>();
@@ -76,6 +98,15 @@ public class GateBench {
         }
         source.cols.put("x", x);
         source.cols.put("y", y);
+        floatSource = new FloatSource();
+        float[] fx = new float[N];
+        float[] fy = new float[N];
+        for (int i = 0; i < N; i++) {
+            fx[i] = (float) x[i];
+            fy[i] = (float) y[i];
+        }
+        floatSource.cols.put("x", fx);
+        floatSource.cols.put("y", fy);
         long[] w = new long[Population.wordCount(N)];
         for (int i = 0; i < N; i++) {
             if (rnd.nextBoolean()) {
@@ -113,6 +144,21 @@ public class GateBench {
     @Benchmark
     public Population ellipse() {
         return ellipse.apply(source, parent);
+    }
+
+    @Benchmark
+    public Population rectangleFloat() {
+        return rectangle.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population polygon8Float() {
+        return polygon.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population ellipseFloat() {
+        return ellipse.apply(floatSource, parent);
     }
 
     @Benchmark
