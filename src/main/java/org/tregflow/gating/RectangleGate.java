@@ -158,8 +158,12 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         Range r1 = ranges.get(k - 1);
         float[] c0 = source.values(r0.dimension());
         float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
-        float lo0 = floatBound(r0.min()), hi0 = floatBound(r0.max());
-        float lo1 = floatBound(r1.min()), hi1 = floatBound(r1.max());
+        // [lo, hi) as an unsigned range of order-preserving int keys: a subtraction and a shift per test, no
+        // comparison, so the JIT emits no branch (see keyOf for -0 and NaN).
+        int lo0 = keyOf(floatBound(r0.min()));
+        long s0 = span(lo0, keyOf(floatBound(r0.max())));
+        int lo1 = keyOf(floatBound(r1.min()));
+        long s1 = span(lo1, keyOf(floatBound(r1.max())));
         int n = parent.size();
         long[] pw = parent.words();
         long[] out = new long[pw.length];
@@ -172,22 +176,40 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             long res = 0;
             if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
                 for (int b = 0; b < 64; b++) {
-                    float x0 = c0[base + b], x1 = c1[base + b];
-                    boolean in = (x0 >= lo0) & (x0 < hi0) & (x1 >= lo1) & (x1 < hi1);
-                    res |= (in ? 1L : 0L) << b;
+                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
                 }
                 res &= bits;
             } else {
                 while (bits != 0) {
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    float x0 = c0[base + b], x1 = c1[base + b];
-                    boolean in = (x0 >= lo0) & (x0 < hi0) & (x1 >= lo1) & (x1 < hi1);
-                    res |= (in ? 1L : 0L) << b;
+                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
                 }
             }
             out[w] = res;
         }
         return Population.ofWords(out, n);
+    }
+
+    /** The number of keys in [lo, hi), unsigned; 0 when hi <= lo (nothing is inside). */
+    private static long span(int lo, int hi) {
+        return Integer.compareUnsigned(hi, lo) <= 0 ? 0 : (hi - lo) & 0xFFFFFFFFL;
+    }
+
+    /** 1 when both keys lie in their unsigned ranges [lo, lo + span), else 0; branch-free. */
+    private static long inside(float x0, float x1, int lo0, long s0, int lo1, long s1) {
+        long d0 = (keyOf(x0) - lo0) & 0xFFFFFFFFL;
+        long d1 = (keyOf(x1) - lo1) & 0xFFFFFFFFL;
+        return ((d0 - s0) >>> 63) & ((d1 - s1) >>> 63);
+    }
+
+    /**
+     * The float's order-preserving unsigned key (integer order = numeric order, NaN outside every range whose
+     * ends are numbers or infinities), with +0 mapped to -0's key: float comparison treats them as equal.
+     */
+    static int keyOf(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        bits = bits == 0 ? 0x80000000 : bits;
+        return bits ^ ((bits >> 31) | 0x80000000);
     }
 }

@@ -31,7 +31,7 @@ class FloatGatingTest {
         }
     }
 
-    private static final double[] BOUNDS = {0.3, 0.5, 0.1 + 1e-12, 0.7 - 1e-17, 0.25};
+    private static final double[] BOUNDS = {0.3, 0.5, 0.1 + 1e-12, 0.7 - 1e-17, 0.25, 0.0};
 
     private static float[] column(SplittableRandom rng, int n) {
         float[] c = new float[n];
@@ -42,7 +42,8 @@ class FloatGatingTest {
                 case 0 -> (float) bound;
                 case 1 -> Math.nextUp((float) bound);
                 case 2 -> Math.nextDown((float) bound);
-                case 3 -> i % 97 == 0 ? Float.NaN : (i % 89 == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
+                case 3 -> i % 97 == 0 ? Float.NaN : i % 89 == 0 ? Float.POSITIVE_INFINITY
+                        : i % 7 == 0 ? -0f : i % 5 == 0 ? Float.intBitsToFloat(0xFFC00001) : Float.NEGATIVE_INFINITY;
                 default -> (float) rng.nextDouble();
             };
         }
@@ -89,6 +90,10 @@ class FloatGatingTest {
                 RectangleGate.range("r1", null, x, 0.3, 0.5),
                 RectangleGate.range("r1open", null, x, 0.1 + 1e-12, Double.POSITIVE_INFINITY),
                 RectangleGate.range("r1below", null, y, Double.NEGATIVE_INFINITY, 0.7 - 1e-17),
+                RectangleGate.range("r1zero", null, x, 0.0, 0.3),
+                RectangleGate.range("r1negzero", null, x, -0.0, 0.3),
+                RectangleGate.range("r1belowzero", null, y, Double.NEGATIVE_INFINITY, 0.0),
+                RectangleGate.range("r1all", null, y, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
                 new RectangleGate("r2", null, List.of(new RectangleGate.Range(x, 0.25, 0.7 - 1e-17),
                         new RectangleGate.Range(y, 0.1 + 1e-12, 0.5))),
                 new RectangleGate("r3", null, List.of(new RectangleGate.Range(x, 0.25, 0.7),
