@@ -98,10 +98,20 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
             float[] c0 = source.values(dimensions.get(0)), c1 = source.values(dimensions.get(1));
             double m0 = mean[0], m1 = mean[1];
             double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
+            int size = parent.size();
             for (int w = 0; w < pw.length; w++) {
                 long bits = pw[w];
                 long res = 0;
                 int base = w << 6;
+                if (Long.bitCount(bits) >= 16 && base + 64 <= size) {
+                    // Dense word: every event, no branch on membership (unpredictable), then the parent's mask.
+                    for (int b = 0; b < 64; b++) {
+                        double d0 = c0[base + b] - m0, d1 = c1[base + b] - m1;
+                        res |= (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare ? 1L : 0L) << b;
+                    }
+                    out[w] = res & bits;
+                    continue;
+                }
                 while (bits != 0) {
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
