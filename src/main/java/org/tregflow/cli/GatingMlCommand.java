@@ -3,14 +3,17 @@ package org.tregflow.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import org.tregflow.fcs.FcsDataset;
 import org.tregflow.fcs.FcsReader;
 import org.tregflow.gating.GateTree;
@@ -18,11 +21,7 @@ import org.tregflow.gating.Population;
 import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gatingml.GatingMlEventSource;
 import org.tregflow.gatingml.GatingMlReader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import org.tregflow.io.AtomicFile;
 
 /** {@code tregflow gatingml GATES.xml FCS [--out DIR]}: applies a Gating-ML 2.0 file to the first data set of an FCS file. */
 @Command(name = "gatingml", mixinStandardHelpOptions = true,
@@ -88,9 +87,9 @@ public final class GatingMlCommand implements Callable<Integer> {
                 bytes[2 * i] = p.contains(i) ? (byte) '1' : (byte) '0';
                 bytes[2 * i + 1] = '\n';
             }
-            atomicWrite(dir.resolve(file), bytes);
+            AtomicFile.write(dir.resolve(file), bytes);
         }
-        atomicWrite(out.resolve("counts.csv"), csv.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(out.resolve("counts.csv"), csv.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A gate id as a file name: characters unsafe in paths become '_'. */
@@ -102,17 +101,4 @@ public final class GatingMlCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
-    private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -107,8 +107,8 @@ public final class RunCommand implements Callable<Integer> {
                     stdout.println();
                     stdout.println(cohortSummary(r.written().cohort()));
                 }
-                err.printf(Locale.ROOT, "%d of %d files analysed; tables and manifest in %s%n", r.okCount(),
-                        r.samples().size(), out);
+                err.printf(Locale.ROOT, "%d of %d files analysed; tables and manifest in %s (written in %d ms)%n",
+                        r.okCount(), r.samples().size(), out, r.tablesMs());
             }
             for (SampleResult s : r.samples()) {
                 if (!s.ok()) {

@@ -5,14 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.tregflow.compensation.SpilloverMatrix;
+import org.tregflow.io.AtomicFile;
 
 /**
  * Writes FCS 3.1 list-mode files with float data (little-endian, "1,2,3,4"). Values are written as given, with
@@ -87,17 +85,11 @@ public final class FcsWriter {
                         : offset(dataStart) + offset(dataEnd))
                 + offset(0) + offset(0);
 
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, ByteBuffer.wrap((header + text).getBytes(StandardCharsets.UTF_8)));
+        String headerAndText = header + text;
+        AtomicFile.write(out, ch -> {
+            AtomicFile.writeFully(ch, ByteBuffer.wrap(headerAndText.getBytes(StandardCharsets.UTF_8)));
             writeData(ch, events);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private static boolean isOwned(String keyword) {
@@ -157,13 +149,8 @@ public final class FcsWriter {
                 }
             }
             buf.flip();
-            writeFully(ch, buf);
+            AtomicFile.writeFully(ch, buf);
         }
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
 }

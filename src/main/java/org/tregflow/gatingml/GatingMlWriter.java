@@ -1,11 +1,7 @@
 package org.tregflow.gatingml;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.tregflow.gating.Parameter;
 import org.tregflow.gating.PolygonGate;
 import org.tregflow.gating.QuadrantGate;
 import org.tregflow.gating.RectangleGate;
+import org.tregflow.io.AtomicFile;
 import org.tregflow.transform.Arcsinh;
 import org.tregflow.transform.Bounded;
 import org.tregflow.transform.FastLogicle;
@@ -48,20 +45,7 @@ public final class GatingMlWriter {
 
     /** Writes atomically (a temporary file in the same folder, then a rename). */
     public static void write(Path file, GatingMlDocument doc) throws IOException {
-        String xml = toXml(doc);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, xml, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, toXml(doc));
     }
 
     public static String toXml(GatingMlDocument doc) {
@@ -328,7 +312,8 @@ public final class GatingMlWriter {
         if (!Double.isFinite(v)) {
             throw new GatingMlException("cannot export the non-finite number " + v);
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        // Integers plainly, but -0.0 as itself: it reads back as a different (if equivalent) number than 0.
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
             return Long.toString((long) v);
         }
         return Double.toString(v);

@@ -89,6 +89,9 @@ final class XmlElement {
             src.setSystemId(systemId);
             p.parse(src, b);
             return b.root;
+        } catch (java.io.CharConversionException | java.io.UnsupportedEncodingException e) {
+            throw new GatingMlException(systemId + ": the text is not in the character encoding it declares (or the "
+                    + "encoding is unknown): " + e.getMessage(), e);
         } catch (SAXParseException e) {
             String msg = e.getMessage();
             if (msg != null && msg.contains("DOCTYPE")) {

@@ -25,11 +25,11 @@ import org.tregflow.fcs.Keywords;
 public final class PanelResolver {
     /** Spellings instruments use for scatter parameters, beyond the pipeline's own aliases. */
     static final Map<String, List<String>> SCATTER_SPELLINGS = Map.of(
-            "FSC-A", List.of("FSC", "FS", "FS INT", "FS-A", "FSC-Area", "FS Lin", "FSC-Lin"),
-            "FSC-H", List.of("FS PEAK", "FS PK", "FS-H", "FSC-Height"),
+            "FSC-A", List.of("FSC", "FS", "FS INT", "FS-A", "FSC-Area", "FS Lin", "FSC-Lin", "FSC LinA"),
+            "FSC-H", List.of("FS PEAK", "FS PK", "FS-H", "FSC-Height", "FSC LinH"),
             "FSC-W", List.of("FS TOF", "FS-W", "FSC-Width"),
-            "SSC-A", List.of("SSC", "SS", "SS INT", "SS-A", "SSC-Area", "SS Lin", "SSC-Lin"),
-            "SSC-H", List.of("SS PEAK", "SS PK", "SS-H", "SSC-Height"),
+            "SSC-A", List.of("SSC", "SS", "SS INT", "SS-A", "SSC-Area", "SS Lin", "SSC-Lin", "SSC LinA"),
+            "SSC-H", List.of("SS PEAK", "SS PK", "SS-H", "SSC-Height", "SSC LinH"),
             "SSC-W", List.of("SS TOF", "SS-W", "SSC-Width"));
 
     private final List<String> required;

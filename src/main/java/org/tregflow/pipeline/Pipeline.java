@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,8 @@ import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
 import org.tregflow.output.Tables;
+import org.tregflow.report.CohortReport;
+import org.tregflow.report.GatingSheet;
 import org.tregflow.stats.EndpointSpec;
 import org.tregflow.stats.SampleInfo;
 import org.tregflow.stats.SampleResult;
@@ -79,7 +83,8 @@ public final class Pipeline {
                     int k = done.incrementAndGet();
                     request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
                             r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %d ms)", r.events(),
-                                    timings.getOrDefault(r.sampleId(), Map.of()).values().stream().mapToLong(Long::longValue).sum())
+                                    timings.getOrDefault(r.sampleId(), Map.of()).entrySet().stream()
+                                            .filter(e -> !e.getKey().equals("cpu")).mapToLong(Map.Entry::getValue).sum())
                                     : ": " + r.error()));
                     return r;
                 }));
@@ -99,6 +104,7 @@ public final class Pipeline {
         Instant finished = Instant.now();
         EndpointSpec spec = pipeline.endpoint(request.baselineVisit(), request.endpointVisit());
         Tables.Written written = null;
+        long tablesStart = System.nanoTime();
         if (request.outDir() != null) {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings);
             try {
@@ -107,8 +113,14 @@ public final class Pipeline {
             } catch (OutputException e) {
                 throw new IOException(e.getMessage(), e);
             }
+            try {
+                CohortReport.write(request.outDir());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("report.html not written", e);
+                warnings.add("cannot write report.html: " + e.getMessage());
+            }
         }
-        return new RunResult(results, timings, warnings, written, spec);
+        return new RunResult(results, timings, warnings, written, spec, (System.nanoTime() - tablesStart) / 1_000_000);
     }
 
     private static SampleSheet sheet(RunRequest request, CompiledPipeline pipeline, InputDiscovery.Inputs inputs,
@@ -174,6 +186,9 @@ public final class Pipeline {
                     warnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
                 }
             }
+            if (gatesDir != null) {
+                writeSheet(id, info, a, gatesDir.resolveSibling(CohortReport.SHEETS), warnings);
+            }
             return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, a.events(), a.fcsVersion(),
                     a.instrument(), withOrder(info, pipeline), a.populations(), a.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -187,6 +202,21 @@ public final class Pipeline {
             return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
                     withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
         }
+    }
+
+    /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
+    private static void writeSheet(String id, SampleInfo info, SampleAnalyzer.Analysis a, Path dir,
+                                   List<String> warnings) {
+        long t0 = System.nanoTime();
+        String title = Stream.of(info.patient(), info.visit(), info.arm() == null ? null : info.arm() + " arm")
+                .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "));
+        try {
+            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: gating sheet not drawn", id, e);
+            warnings.add("cannot draw the gating sheet: " + e.getMessage());
+        }
+        a.timingsMs().put("plot", (System.nanoTime() - t0) / 1_000_000);
     }
 
     static String message(Throwable e) {

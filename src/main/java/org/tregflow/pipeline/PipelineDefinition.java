@@ -57,7 +57,8 @@ public record PipelineDefinition(String name, String description, Panel panel, C
 
     /**
      * One transform: {@code type} linear | log | arcsinh | logicle | hyperlog, with the Gating-ML parameters.
-     * {@code w} is a number or {@code estimate} (logicle: from the file's negative values, per channel).
+     * {@code t} defaults to the channel's $PnR; {@code w} is a number or {@code estimate} (logicle: from the
+     * file's negative values, per channel).
      */
     public record TransformDef(String type, Double t, String w, Double m, Double a) {
     }

@@ -14,9 +14,10 @@ import org.tregflow.stats.SampleResult;
  * @param warnings  run-level warnings (sample sheet problems, missing inputs)
  * @param written   the tables written, or null when no output folder was given
  * @param endpoint  the endpoint evaluated (with overrides), or null
+ * @param tablesMs  milliseconds spent computing and writing the tables and manifest (the run-level stage)
  */
 public record RunResult(List<SampleResult> samples, Map<String, Map<String, Long>> timingsMs, List<String> warnings,
-                        Tables.Written written, EndpointSpec endpoint) {
+                        Tables.Written written, EndpointSpec endpoint, long tablesMs) {
     public RunResult {
         samples = List.copyOf(samples);
         timingsMs = Map.copyOf(timingsMs);

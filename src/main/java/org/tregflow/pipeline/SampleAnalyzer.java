@@ -19,6 +19,7 @@ import org.tregflow.fcs.FcsFile;
 import org.tregflow.fcs.FcsReader;
 import org.tregflow.fcs.Keywords;
 import org.tregflow.gating.BooleanGate;
+import org.tregflow.gating.Gate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
@@ -26,6 +27,7 @@ import org.tregflow.gating.Population;
 import org.tregflow.gating.auto.OrderStatistics;
 import org.tregflow.gatingml.GatingMlDocument;
 import org.tregflow.gatingml.GatingMlEventSource;
+import org.tregflow.report.GatingStep;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 import org.tregflow.transform.Arcsinh;
@@ -42,7 +44,7 @@ import org.tregflow.transform.Transform;
  * thread-safe; per-stage wall times are recorded in milliseconds.
  */
 public final class SampleAnalyzer {
-    /** Stage names, in order, as they appear in the manifest's timings. */
+    /** Stage names, in order, as they appear in the manifest's timings (wall ms), followed by "cpu" (thread CPU ms). */
     public static final List<String> STAGES = List.of("read", "resolve", "compensate", "transform", "gate", "stats");
 
     private static final java.lang.management.ThreadMXBean THREADS =
@@ -71,12 +73,20 @@ public final class SampleAnalyzer {
     /** What one file gave: the populations and gates, the warnings, and where the time went. */
     public record Analysis(String fcsVersion, String instrument, long events, List<PopulationStats> populations,
                            List<GateRecord> gates, List<String> warnings, Map<String, Long> timingsMs,
-                           Keywords keywords, GatingMlDocument appliedGates) {
+                           Keywords keywords, GatingMlDocument appliedGates, GatingView view) {
+    }
+
+    /**
+     * What a gating sheet draws: the transformed columns and, per applied gate, its parent and population. Held
+     * only until the sheet is written, so the columns do not outlive the file's analysis.
+     */
+    public record GatingView(EventSource source, List<GatingStep> steps) {
     }
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
     public Analysis analyze(Path file) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
+        long cpu0 = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         long t0 = now();
         FcsFile fcs = FcsReader.read(file);
         FcsDataset ds = fcs.first();
@@ -100,7 +110,7 @@ public final class SampleAnalyzer {
                 continue;
             }
             float[] values = scale.get(key(m));
-            Transform t = transform(pipeline.transformFor(m), values, n);
+            Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
             if (t == null) {
                 source.put(m, values);
@@ -122,6 +132,8 @@ public final class SampleAnalyzer {
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();
+        Map<String, Gate> appliedByName = new HashMap<>();
+        List<GatingStep> steps = new ArrayList<>();
         Population all = Population.all(n);
         String compSource = pipeline.definition().compensation().source();
         AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
@@ -148,6 +160,11 @@ public final class SampleAnalyzer {
             pops.put(g.name(), p);
             effectiveParent.put(g.name(), g.name());
             if (r.gate() != null) {
+                appliedByName.put(g.name(), r.gate());
+                if (r.source() == null) { // a gate from a Gating-ML file has axes of its own source: not drawn
+                    steps.add(new GatingStep(g.name(), parentId, r.gate(), List.of(), parentPop, p,
+                            referencedGates(r.gate(), appliedByName, effectiveParent), r.record().method()));
+                }
                 applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
             }
             records.add(r.record());
@@ -155,6 +172,47 @@ public final class SampleAnalyzer {
         }
         long t5 = lap(timings, "gate", t4);
 
+        List<PopulationStats> stats = measure(pops, effectiveParent, skipped, scale, n);
+        lap(timings, "stats", t5);
+        if (cpu0 >= 0) {
+            // Wall times above include waiting for a core on a busy machine; this is the work itself.
+            timings.put("cpu", (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        }
+        for (String m : panel.missingOptional()) {
+            warnings.add("the panel has no " + m + " channel: gates using it were skipped");
+        }
+        String instrument = ds.keywords().value("$CYT");
+        GatingMlDocument doc = null;
+        try {
+            doc = applied.document(pipeline.matrix());
+        } catch (RuntimeException e) {
+            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
+        }
+        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc,
+                new GatingView(source, steps));
+    }
+
+    /** The gates a boolean gate combines, so the sheet can draw their outlines. */
+    private static List<Gate> referencedGates(Gate gate, Map<String, Gate> applied, Map<String, String> effective) {
+        if (!(gate instanceof BooleanGate b)) {
+            return List.of();
+        }
+        List<Gate> out = new ArrayList<>();
+        for (BooleanGate.Reference ref : b.references()) {
+            Gate g = applied.get(effective(ref.gateId(), effective));
+            if (g != null) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Count, parent count and medians (scale values: compensated, not transformed) of every population, in the
+     * pipeline's order; a skipped gate has no row and its children report its parent.
+     */
+    private List<PopulationStats> measure(Map<String, Population> pops, Map<String, String> effectiveParent,
+                                          Set<String> skipped, Map<String, float[]> scale, int n) {
         List<PopulationStats> stats = new ArrayList<>();
         Map<String, String> paths = new HashMap<>();
         for (GateDef g : pipeline.gateOrder()) {
@@ -186,18 +244,7 @@ public final class SampleAnalyzer {
         // Keep the pipeline's order in the tables, not the evaluation order.
         List<String> order = pipeline.populationOrder();
         stats.sort((a, b) -> Integer.compare(order.indexOf(a.population()), order.indexOf(b.population())));
-        lap(timings, "stats", t5);
-        for (String m : panel.missingOptional()) {
-            warnings.add("the panel has no " + m + " channel: gates using it were skipped");
-        }
-        String instrument = ds.keywords().value("$CYT");
-        GatingMlDocument doc = null;
-        try {
-            doc = applied.document(pipeline.matrix());
-        } catch (RuntimeException e) {
-            warnings.add("the applied gates cannot be exported as Gating-ML: " + e.getMessage());
-        }
-        return new Analysis(fcs.version(), instrument, n, stats, records, warnings, timings, ds.keywords(), doc);
+        return stats;
     }
 
     private static String parentOf(GateDef g, Map<String, String> effectiveParent) {
@@ -304,20 +351,24 @@ public final class SampleAnalyzer {
         return false;
     }
 
-    /** Builds the column's transform; logicle W "estimate" is computed from this file's values of the column. */
-    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n) {
+    /**
+     * Builds the column's transform; logicle W "estimate" is computed from this file's values of the column, and
+     * a missing {@code t} is the channel's $PnR, so one pipeline fits instruments with different ranges.
+     */
+    static Transform transform(PipelineDefinition.TransformDef def, float[] values, int n, double channelRange) {
+        double top = Transforms.t(def, channelRange);
         String type = Transforms.type(def);
         return switch (type) {
             case "none" -> null;
-            case "linear" -> new Linear(Transforms.t(def), Transforms.a(def));
-            case "log" -> new Log(Transforms.t(def), Transforms.m(def));
-            case "arcsinh" -> new Arcsinh(Transforms.t(def), Transforms.m(def), Transforms.a(def));
-            case "hyperlog" -> new Hyperlog(Transforms.t(def), Transforms.w(def), Transforms.m(def), Transforms.a(def));
+            case "linear" -> new Linear(top, Transforms.a(def));
+            case "log" -> new Log(top, Transforms.m(def));
+            case "arcsinh" -> new Arcsinh(top, Transforms.m(def), Transforms.a(def));
+            case "hyperlog" -> new Hyperlog(top, Transforms.w(def), Transforms.m(def), Transforms.a(def));
             case "logicle" -> {
                 double w = Transforms.estimateW(def)
-                        ? Logicle.estimateW(values, n, Transforms.t(def), Transforms.m(def))
+                        ? Logicle.estimateW(values, n, top, Transforms.m(def))
                         : Transforms.w(def);
-                yield new FastLogicle(Transforms.t(def), w, Transforms.m(def), Transforms.a(def));
+                yield new FastLogicle(top, w, Transforms.m(def), Transforms.a(def));
             }
             default -> throw new IllegalStateException(type);
         };

@@ -3,8 +3,9 @@ package org.tregflow.pipeline;
 import java.util.Locale;
 
 /**
- * The pipeline's transform definitions: defaults and checks. Defaults follow the conventions of 18-bit
- * instruments (T = 262144, M = 4.5 decades, A = 0; logicle W = 0.5 unless {@code estimate}).
+ * The pipeline's transform definitions: defaults and checks. Without {@code t} the top of scale is each channel's
+ * $PnR (262144 when unknown); other defaults follow 18-bit instruments (M = 4.5 decades, A = 0; logicle W = 0.5
+ * unless {@code estimate}).
  */
 final class Transforms {
     static final double DEFAULT_T = 262144;
@@ -20,6 +21,14 @@ final class Transforms {
 
     static double t(PipelineDefinition.TransformDef d) {
         return d.t() == null ? DEFAULT_T : d.t();
+    }
+
+    /** The top of scale: the pipeline's t, else the channel's $PnR when known, else 262144. */
+    static double t(PipelineDefinition.TransformDef d, double channelRange) {
+        if (d.t() != null) {
+            return d.t();
+        }
+        return channelRange > 0 && Double.isFinite(channelRange) ? channelRange : DEFAULT_T;
     }
 
     static double m(PipelineDefinition.TransformDef d) {

@@ -1,11 +1,9 @@
 package org.tregflow.simulate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.tregflow.io.AtomicFile;
 
 /** Writes {@code samples.csv}, {@code truth_files.csv} and {@code truth_endpoint.csv}, each atomically. */
 final class TruthTables {
@@ -63,18 +61,8 @@ final class TruthTables {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "";
     }
 
-    /**
-     * Temporary file, then rename: a crash never leaves half a table. Not Files.createTempFile, whose owner-only
-     * permissions would make the sheet unreadable to colleagues; the umask applies as for any other file.
-     */
+    /** Temporary file, then rename: a crash never leaves half a table. */
     private static void atomic(Path out, CharSequence text) throws IOException {
-        Path tmp = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid()
-                + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(out, text);
     }
 }

@@ -111,6 +111,23 @@ class RunCommandTest {
     }
 
     @Test
+    void validateReportsEveryFileThatDoesNotFitThePanel(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(cohort.resolve("P01_V0.fcs"), in.resolve("good.fcs"));
+        Files.writeString(in.resolve("broken.fcs"), "not FCS");
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(Path.of("pipelines/ld-il2-treg-nk.yaml"))
+                .replace("markers: [CD3, CD4, CD8, CD25, CD127, FOXP3, CD56, CD16]",
+                        "markers: [CD3, CD4, CD8, CD25, CD127, FOXP3, CD56, CD16, CD45RA]"));
+        Outcome o = exec("validate", "--pipeline", p.toString(), in.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.out().contains("0 of 2 files fit the panel"), o.out());
+        assertTrue(o.err().contains("good.fcs: no channel for marker CD45RA"), o.err());
+        assertTrue(o.err().contains("broken.fcs: ") && o.err().contains("HEADER"), o.err());
+    }
+
+    @Test
     void nothingToProcessIsExit3(@TempDir Path tmp) throws Exception {
         Path empty = tmp.resolve("empty");
         Files.createDirectories(empty);

@@ -34,8 +34,9 @@ import org.tregflow.stats.SampleResult;
 /**
  * The product's promise, end to end: a cohort made by the simulator (its own seed, 10 patients x 4 visits x
  * 100,000 events, not the bundled sample data) goes through the default data-driven pipeline, and the endpoint
- * and per-file percentages match the generated truth. Then the same cohort with other detector names and other
- * marker spellings, without touching the pipeline.
+ * and per-file percentages match the generated truth. Then the same cohort as another instrument would write it
+ * (other detector and scatter names, other marker spellings, a 4x range and signal, ".001" files), without touching
+ * the pipeline.
  */
 class EndToEndTest {
     static final Path PIPELINE = Path.of("pipelines", "ld-il2-treg-nk.yaml");
@@ -58,7 +59,7 @@ class EndToEndTest {
     }
 
     @Test
-    void sameResultsWithOtherDetectorNamesAndMarkerSpellings() throws Exception {
+    void sameResultsWithOtherDetectorNamesMarkerSpellingsAndRange() throws Exception {
         Path renamed = dir.resolve("renamed");
         Files.createDirectories(renamed);
         Map<String, String> names = Map.ofEntries(
@@ -73,9 +74,18 @@ class EndToEndTest {
         for (FileTruth t : truth.files()) {
             FcsDataset ds = FcsReader.read(dir.resolve("cohort").resolve(t.file())).first();
             List<Channel> channels = new ArrayList<>();
-            for (Channel c : ds.events().channels()) {
-                Channel r = c.withName(names.getOrDefault(c.name(), c.name()));
-                channels.add(c.marker() == null ? r : r.withMarker(stains.getOrDefault(c.marker(), c.marker())));
+            float[][] columns = new float[ds.events().channelCount()][];
+            for (int i = 0; i < ds.events().channelCount(); i++) {
+                Channel c = ds.events().channel(i);
+                String stain = c.marker() == null ? null : stains.getOrDefault(c.marker(), c.marker());
+                // A 20-bit instrument: 4x the signal and a 4x range ($PnR); Time stays as it is.
+                double gain = c.isTime() ? 1 : 4;
+                channels.add(Channel.ofFloat(c.number(), names.getOrDefault(c.name(), c.name()), stain, c.range() * gain));
+                float[] src = ds.events().column(i);
+                columns[i] = new float[ds.events().eventCount()];
+                for (int e = 0; e < columns[i].length; e++) {
+                    columns[i][e] = (float) (src[e] * gain);
+                }
             }
             SpilloverMatrix s = ds.spillover();
             List<String> detectors = s.channels().stream().map(n -> names.getOrDefault(n, n)).toList();
@@ -88,7 +98,7 @@ class EndToEndTest {
             }
             Keywords extra = new Keywords();
             extra.put("$CYT", "Another cytometer");
-            EventTable table = ds.events().withChannels(channels);
+            EventTable table = new EventTable(channels, columns, ds.events().eventCount());
             // Other instrument, other file naming: a ".001" extension found by its header.
             FcsWriter.write(renamed.resolve(t.file().replace(".fcs", ".001")), table, extra,
                     new SpilloverMatrix(detectors, values));

@@ -65,6 +65,48 @@ class PipelineRunTest {
     }
 
     @Test
+    void aMatrixFileNamedInThePipelineCompensatesLikeTheFilesOwn(@TempDir Path tmp) throws Exception {
+        org.tregflow.compensation.SpilloverMatrix m = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first().spillover();
+        StringBuilder csv = new StringBuilder(String.join(",", m.channels())).append('\n');
+        for (int i = 0; i < m.size(); i++) {
+            for (int j = 0; j < m.size(); j++) {
+                csv.append(j == 0 ? "" : ",").append(m.get(i, j));
+            }
+            csv.append('\n');
+        }
+        Files.writeString(tmp.resolve("matrix.csv"), csv);
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  source: file ", "  source: matrix\n  matrix: matrix.csv "));
+        SampleResult viaMatrix = Pipeline.run(new RunRequest(p, List.of(dir.resolve("c/P01_V0.fcs")), null, null, null,
+                null, 1, null)).samples().get(0);
+        SampleResult viaFile = Pipeline.run(new RunRequest(PIPELINE, List.of(dir.resolve("c/P01_V0.fcs")), null, null,
+                null, null, 1, null)).samples().get(0);
+        assertTrue(viaMatrix.ok(), viaMatrix.error());
+        assertEquals(viaFile.populations(), viaMatrix.populations());
+
+        Files.writeString(p, Files.readString(PIPELINE).replace("  source: file ", "  source: matrix\n  matrix: nope.csv "));
+        PipelineException e = org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class,
+                () -> PipelineLoader.load(p));
+        assertTrue(e.getMessage().contains("compensation.matrix: no such file"), e.getMessage());
+    }
+
+    @Test
+    void fcsKeywordsGivePatientAndVisit(@TempDir Path tmp) throws Exception {
+        FcsDataset ds = FcsReader.read(dir.resolve("c/P01_C4.fcs")).first();
+        org.tregflow.fcs.Keywords extra = new org.tregflow.fcs.Keywords();
+        extra.put("PATIENT ID", "LU-007");
+        extra.put("VISIT", "C4");
+        extra.put("ARM", "IL-2");
+        Path f = tmp.resolve("acquired_0042.fcs");
+        FcsWriter.write(f, ds.events(), extra, ds.spillover());
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, Files.readString(PIPELINE).replace("  sheet: samples.csv",
+                "  keywords: {patient: PATIENT ID, visit: VISIT, arm: ARM}"));
+        SampleResult s = Pipeline.run(new RunRequest(p, List.of(f), null, null, null, null, 1, null)).samples().get(0);
+        assertEquals(new org.tregflow.stats.SampleInfo("LU-007", "C4", "IL-2", 2.0, null), s.info());
+    }
+
+    @Test
     void panelWithoutViabilityDyeSkipsTheLiveGate(@TempDir Path tmp) throws Exception {
         FcsDataset ds = FcsReader.read(dir.resolve("c/P01_V0.fcs")).first();
         List<Channel> keep = new ArrayList<>();

@@ -218,6 +218,7 @@ public final class OrderStatistics {
         return quantile(a, n, 0.5);
     }
 
+
     /** Median absolute deviation from {@code centre}, times 1.4826 so that it estimates sigma for normal data. */
     public static double robustSpread(float[] values, int n, double centre) {
         float[] dev = new float[n];

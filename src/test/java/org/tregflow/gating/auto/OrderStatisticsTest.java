@@ -37,6 +37,37 @@ class OrderStatisticsTest {
     }
 
     @Test
+    void populationMedianEqualsTheMedianOfTheSortedValues() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int trial = 0; trial < 30; trial++) {
+            int size = 1 + rng.nextInt(20_000);
+            float[] col = new float[size];
+            org.tregflow.gating.Population p = org.tregflow.gating.Population.none(size);
+            java.util.List<Float> in = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                // Heavy tails, ties, NaN and infinities: the histogram must not lose the middle.
+                double g = gauss(rng);
+                col[i] = trial % 3 == 0 ? rng.nextInt(7) : (float) (g * g * g * 1000);
+                if (rng.nextInt(50) == 0) {
+                    col[i] = rng.nextBoolean() ? Float.NaN : Float.POSITIVE_INFINITY;
+                }
+                if (rng.nextInt(3) > 0) {
+                    p.add(i);
+                    if (Float.isFinite(col[i])) {
+                        in.add(col[i]);
+                    }
+                }
+            }
+            java.util.Collections.sort(in);
+            int n = in.size();
+            double expected = n == 0 ? Double.NaN
+                    : n % 2 == 1 ? in.get(n / 2) : ((double) in.get(n / 2 - 1) + in.get(n / 2)) / 2;
+            assertEquals(expected, OrderStatistics.median(col, p), "trial " + trial);
+        }
+        assertEquals(Double.NaN, OrderStatistics.median(new float[3], org.tregflow.gating.Population.none(3)));
+    }
+
+    @Test
     void robustSpreadEstimatesSigmaOfNormalData() {
         SplittableRandom rng = new SplittableRandom(3);
         int n = 200_000;
