@@ -26,7 +26,8 @@ import org.tregflow.gating.auto.Threshold;
 /**
  * The data-driven gate methods on a 1,000,000-event column inside a parent of ~70% of the events (the default
  * pipeline's lymphocytes): gathering the parent's values, density valley, tail cut, quantile, ratio band on the
- * parent, and the Gaussian mixture as the pipeline runs it (20,000-event subsample, 4 components, 60 iterations).
+ * parent, and the Gaussian mixture as the pipeline runs it (20,000-event subsample, 4 components, at most 60 EM
+ * iterations; on this two-cluster data it may well use them all, so it is a worst case for the mixture).
  * Values look like transformed fluorescence: a negative and a positive peak on [0, 1].
  * Run: {@code scripts/bench --jmh AutoGateBench}.
  */
