@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tregflow.io.AtomicFile;
 
 /**
  * The cohort report: one self-contained, offline {@code report.html} written from a run's output folder (its
@@ -100,7 +101,7 @@ public final class CohortReport {
         }
         String html = new CohortReport(outDir, options).html();
         Path target = outDir.resolve(FILE);
-        GatingSheet.writeAtomically(target, html.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(target, html.getBytes(StandardCharsets.UTF_8));
         return target;
     }
 

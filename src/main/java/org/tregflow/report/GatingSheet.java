@@ -5,18 +5,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.svg.SVGGraphics2D;
+import org.tregflow.io.AtomicFile;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.Population;
@@ -92,9 +90,9 @@ public final class GatingSheet {
         String stem = fileStem(sampleId);
         Path svgPath = dir.resolve(stem + ".svg");
         Path pngPath = dir.resolve(stem + ".png");
-        writeAtomically(svgPath, svgText.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(svgPath, svgText.getBytes(StandardCharsets.UTF_8));
         byte[] bytes = PngEncoder.encode(png, false);
-        writeAtomically(pngPath, bytes);
+        AtomicFile.write(pngPath, bytes);
         return new SheetFiles(svgPath, pngPath);
     }
 
@@ -180,15 +178,4 @@ public final class GatingSheet {
         return out;
     }
 
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            out.write(bytes);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }
