@@ -21,6 +21,7 @@ import org.tregflow.gating.EllipsoidGate;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.PolygonGate;
 import org.tregflow.gating.Population;
+import org.tregflow.gating.QuadrantGate;
 import org.tregflow.gating.RectangleGate;
 
 /**
@@ -42,6 +43,7 @@ public class GateBench {
     PolygonGate polygon;
     EllipsoidGate ellipse;
     BooleanGate bool;
+    QuadrantGate quadrant;
     Map<String, Population> known;
 
     FloatSource floatSource;
@@ -126,6 +128,12 @@ public class GateBench {
         polygon = new PolygonGate("poly", "p", dx, dy, octagon);
         ellipse = new EllipsoidGate("ell", "p", List.of(dx, dy), new double[] {500, 500},
                 new double[][] {{40000, 15000}, {15000, 30000}}, 1);
+        quadrant = new QuadrantGate("quad", "p",
+                List.of(new QuadrantGate.Divider("dx", dx, List.of(400.0)), new QuadrantGate.Divider("dy", dy, List.of(600.0))),
+                List.of(new QuadrantGate.Quadrant("LowLow", Map.of("dx", 0.0, "dy", 0.0)),
+                        new QuadrantGate.Quadrant("HighLow", Map.of("dx", 1000.0, "dy", 0.0)),
+                        new QuadrantGate.Quadrant("LowHigh", Map.of("dx", 0.0, "dy", 1000.0)),
+                        new QuadrantGate.Quadrant("HighHigh", Map.of("dx", 1000.0, "dy", 1000.0))));
         bool = new BooleanGate("bool", "p", BooleanGate.Operator.AND,
                 List.of(BooleanGate.Reference.to("rect"), BooleanGate.Reference.complementOf("poly")));
         known = Map.of("p", parent, "rect", rectangle.apply(source, parent), "poly", polygon.apply(source, parent));
@@ -159,6 +167,12 @@ public class GateBench {
     @Benchmark
     public Population ellipseFloat() {
         return ellipse.apply(floatSource, parent);
+    }
+
+    /** All four quadrants of a 2-D quadrant gate (each event lands in one). */
+    @Benchmark
+    public Map<String, Population> quadrant4() {
+        return quadrant.apply(source, parent);
     }
 
     @Benchmark
