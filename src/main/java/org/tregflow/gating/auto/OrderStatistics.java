@@ -1,6 +1,7 @@
 package org.tregflow.gating.auto;
 
 import org.tregflow.gating.Population;
+import org.tregflow.transform.Selection;
 
 /**
  * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
@@ -21,45 +22,7 @@ public final class OrderStatistics {
 
     /** The k-th smallest (0-based) of the first n values; reorders them. */
     public static float select(float[] a, int n, int k) {
-        if (k < 0 || k >= n) {
-            throw new IllegalArgumentException("rank " + k + " outside 0.." + (n - 1));
-        }
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            // Median of three as the pivot keeps sorted or constant input from going quadratic.
-            float p = medianOf3(a[lo], a[mid], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < p) {
-                    i++;
-                }
-                while (a[j] > p) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static float medianOf3(float a, float b, float c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        return Selection.select(a, n, k);
     }
 
     /**
