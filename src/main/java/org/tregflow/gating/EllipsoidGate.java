@@ -91,12 +91,44 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
     public Population apply(EventSource source, Population parent) {
         int n = mean.length;
         double[][] inv = inverseCovariance();
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        if (n == 2 && source.floatExact(dimensions.get(0)) && source.floatExact(dimensions.get(1))) {
+            // Float columns widened per event: the same doubles as doubleValues, without a widened copy.
+            float[] c0 = source.values(dimensions.get(0)), c1 = source.values(dimensions.get(1));
+            double m0 = mean[0], m1 = mean[1];
+            double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
+            int size = parent.size();
+            for (int w = 0; w < pw.length; w++) {
+                long bits = pw[w];
+                long res = 0;
+                int base = w << 6;
+                if (Long.bitCount(bits) >= 16 && base + 64 <= size) {
+                    // Dense word: every event, no branch on membership (unpredictable), then the parent's mask.
+                    for (int b = 0; b < 64; b++) {
+                        double d0 = c0[base + b] - m0, d1 = c1[base + b] - m1;
+                        res |= (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare ? 1L : 0L) << b;
+                    }
+                    out[w] = res & bits;
+                    continue;
+                }
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int i = base + b;
+                    double d0 = c0[i] - m0, d1 = c1[i] - m1;
+                    if (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare) {
+                        res |= 1L << b;
+                    }
+                }
+                out[w] = res;
+            }
+            return Population.ofWords(out, parent.size());
+        }
         double[][] cols = new double[n][];
         for (int d = 0; d < n; d++) {
             cols[d] = source.doubleValues(dimensions.get(d));
         }
-        long[] pw = parent.words();
-        long[] out = new long[pw.length];
         if (n == 2) {
             // The common case, unrolled: no scratch array, three multiplies per event.
             double[] c0 = cols[0], c1 = cols[1];

@@ -33,6 +33,16 @@ public interface EventSource {
     }
 
     /**
+     * True when {@link #doubleValues} of this dimension is exactly {@link #values} widened (the values were
+     * computed in float): gates may then read the float column and compare in float against bounds rounded the
+     * right way, with the same membership and half the memory traffic, no widened copy. False by default (sources
+     * that compute in double, like the Gating-ML one, keep the double path).
+     */
+    default boolean floatExact(Dimension dimension) {
+        return false;
+    }
+
+    /**
      * This source with its double columns memoised per dimension (for sources that widen on every call). Gate
      * trees wrap their source this way; a caller evaluating gates one at a time can do the same.
      */
@@ -60,6 +70,11 @@ public interface EventSource {
         @Override
         public float[] values(Dimension d) {
             return inner.values(d);
+        }
+
+        @Override
+        public boolean floatExact(Dimension d) {
+            return inner.floatExact(d);
         }
 
         @Override

@@ -47,11 +47,30 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
 
     @Override
     public Population apply(EventSource source, Population parent) {
-        double[] xs = source.doubleValues(x);
-        double[] ys = source.doubleValues(y);
         Edges edges = new Edges(vertices);
         long[] pw = parent.words();
         long[] out = new long[pw.length];
+        if (source.floatExact(x) && source.floatExact(y)) {
+            // Float columns widened per event: the same doubles as doubleValues, without a widened copy.
+            float[] fx = source.values(x);
+            float[] fy = source.values(y);
+            for (int w = 0; w < pw.length; w++) {
+                long bits = pw[w];
+                long res = 0;
+                int base = w << 6;
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (edges.inside(fx[base + b], fy[base + b])) {
+                        res |= 1L << b;
+                    }
+                }
+                out[w] = res;
+            }
+            return Population.ofWords(out, parent.size());
+        }
+        double[] xs = source.doubleValues(x);
+        double[] ys = source.doubleValues(y);
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             long res = 0;

@@ -68,8 +68,25 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         return new RectangleGate(id, newParent, ranges);
     }
 
+    /**
+     * The least float f with {@code (double) f >= bound}: for every float x (NaN aside),
+     * {@code x >= f} exactly when {@code (double) x >= bound}, and {@code x < f} exactly when
+     * {@code (double) x < bound}. Comparing float columns against these gives the double comparison's membership.
+     */
+    static float floatBound(double bound) {
+        float f = (float) bound;
+        if (f < bound) {
+            return Math.nextUp(f);
+        }
+        float down = Math.nextDown(f);
+        return down >= bound ? down : f;
+    }
+
     @Override
     public Population apply(EventSource source, Population parent) {
+        if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
+            return applyFloat(source, parent);
+        }
         int k = ranges.size();
         double[][] cols = new double[k][];
         double[] lo = new double[k];
@@ -128,5 +145,71 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             out[w] = res;
         }
         return Population.ofWords(out, parent.size());
+    }
+
+    /**
+     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}). Words of a dense parent are tested
+     * event by event without looking at the parent's bits (a predictable, branch-free loop), then masked; sparse
+     * words visit their set bits only.
+     */
+    private Population applyFloat(EventSource source, Population parent) {
+        int k = ranges.size();
+        Range r0 = ranges.get(0);
+        Range r1 = ranges.get(k - 1);
+        float[] c0 = source.values(r0.dimension());
+        float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
+        // [lo, hi) as an unsigned range of order-preserving int keys: a subtraction and a shift per test, no
+        // comparison, so the JIT emits no branch (see keyOf for -0 and NaN).
+        int lo0 = keyOf(floatBound(r0.min()));
+        long s0 = span(lo0, keyOf(floatBound(r0.max())));
+        int lo1 = keyOf(floatBound(r1.min()));
+        long s1 = span(lo1, keyOf(floatBound(r1.max())));
+        int n = parent.size();
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            if (bits == 0) {
+                continue;
+            }
+            int base = w << 6;
+            long res = 0;
+            if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
+                for (int b = 0; b < 64; b++) {
+                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
+                }
+                res &= bits;
+            } else {
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
+                }
+            }
+            out[w] = res;
+        }
+        return Population.ofWords(out, n);
+    }
+
+    /** The number of keys in [lo, hi), unsigned; 0 when hi <= lo (nothing is inside). */
+    private static long span(int lo, int hi) {
+        return Integer.compareUnsigned(hi, lo) <= 0 ? 0 : (hi - lo) & 0xFFFFFFFFL;
+    }
+
+    /** 1 when both keys lie in their unsigned ranges [lo, lo + span), else 0; branch-free. */
+    private static long inside(float x0, float x1, int lo0, long s0, int lo1, long s1) {
+        long d0 = (keyOf(x0) - lo0) & 0xFFFFFFFFL;
+        long d1 = (keyOf(x1) - lo1) & 0xFFFFFFFFL;
+        return ((d0 - s0) >>> 63) & ((d1 - s1) >>> 63);
+    }
+
+    /**
+     * The float's order-preserving unsigned key (integer order = numeric order, NaN outside every range whose
+     * ends are numbers or infinities), with +0 mapped to -0's key: float comparison treats them as equal.
+     */
+    static int keyOf(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        bits = bits == 0 ? 0x80000000 : bits;
+        return bits ^ ((bits >> 31) | 0x80000000);
     }
 }

@@ -12,6 +12,9 @@
  * <p>Gates read double columns ({@link org.tregflow.gating.EventSource#doubleValues}): values compensated or
  * transformed in double and rounded to float can land on the other side of a boundary, and the Gating-ML
  * compliance suite contains such events (set 2, Ellipseuh, event 9150). Events themselves stay in float columns.
+ * A source whose values were computed in float says so ({@link org.tregflow.gating.EventSource#floatExact}, the
+ * pipeline's marker source): gates then read the float columns directly (rectangles compare against bounds
+ * rounded to the least float at or above them), with the same membership and no widened copy.
  *
  * <p>{@link org.tregflow.gating.GateTree} orders gates (parents and boolean references first), rejects unknown
  * references, duplicates and cycles, and evaluates the whole tree or one gate at a time (for data-driven gates

@@ -39,6 +39,12 @@ final class MarkerSource implements EventSource {
         return v;
     }
 
+    /** The columns are float: gates can compare in float (see {@link EventSource#floatExact}). */
+    @Override
+    public boolean floatExact(Dimension dimension) {
+        return true;
+    }
+
     @Override
     public double[] doubleValues(Dimension dimension) {
         String key = dimension.name().toUpperCase(Locale.ROOT);

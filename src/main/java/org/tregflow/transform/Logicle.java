@@ -160,12 +160,65 @@ public final class Logicle implements Transform {
     /**
      * Estimates W from the data as Parks et al. 2006 suggest: with r the 5th percentile of the negative values
      * (nearest rank, counted from the most negative), W = (M - log10(T / |r|)) / 2, clipped to [0, M/2).
-     * Without negative values W is 0. Selection is linear-time (quickselect on a copy of the negatives), not a
+     * Without negative values W is 0. Selection is linear-time (a radix pass, then quickselect in one bucket), not a
      * full sort: one million events cost a few milliseconds.
      */
     public static double estimateW(float[] values, int n, double T, double M) {
         Params.positive("logicle", "T", T);
         Params.positive("logicle", "M", M);
+        double r = Math.abs(fifthPercentileOfNegatives(values, n));
+        if (Double.isNaN(r)) {
+            return 0;
+        }
+        double w = (M - Math.log10(T / r)) / 2;
+        return Math.max(0, Math.min(w, Math.nextDown(M / 2)));
+    }
+
+    /**
+     * The value of rank ceil(0.05 m) - 1 among the m negative values (NaN when none): the reference the W
+     * estimate is built on. Found by a radix pass (a histogram of the top 16 bits of each value's order-preserving
+     * key, no branch per value) and quickselect inside the one bucket holding the rank, not by copying all
+     * negatives: two passes over the column, no allocation proportional to it. Columns with -0 or NaN (whose
+     * keys would land among the negatives) take the plain route, which gives the same value.
+     */
+    static double fifthPercentileOfNegatives(float[] values, int n) {
+        int[] hist = new int[1 << 16];
+        int special = 0;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(values[i]);
+            hist[(bits ^ ((bits >> 31) | 0x80000000)) >>> 16]++;
+            // -0 and NaN: not "< 0", but sorted by key among (or below) the negatives.
+            special += ((bits == 0x80000000) | ((bits & 0x7fffffff) > 0x7f800000)) ? 1 : 0;
+        }
+        if (special > 0) {
+            return fifthPercentileOfNegativesBySelection(values, n);
+        }
+        int negatives = 0;
+        for (int b = 0; b < 1 << 15; b++) {
+            negatives += hist[b];
+        }
+        if (negatives == 0) {
+            return Double.NaN;
+        }
+        int rank = Math.max(0, (int) Math.ceil(0.05 * negatives) - 1);
+        int bucket = 0;
+        int below = 0;
+        while (below + hist[bucket] <= rank) {
+            below += hist[bucket++];
+        }
+        float[] inBucket = new float[hist[bucket]];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(values[i]);
+            if ((bits ^ ((bits >> 31) | 0x80000000)) >>> 16 == bucket) {
+                inBucket[k++] = values[i];
+            }
+        }
+        return Selection.select(inBucket, rank - below);
+    }
+
+    /** The plain form of {@link #fifthPercentileOfNegatives}: copy the negatives, quickselect. */
+    static double fifthPercentileOfNegativesBySelection(float[] values, int n) {
         int negatives = 0;
         for (int i = 0; i < n; i++) {
             if (values[i] < 0) {
@@ -173,7 +226,7 @@ public final class Logicle implements Transform {
             }
         }
         if (negatives == 0) {
-            return 0;
+            return Double.NaN;
         }
         float[] negative = new float[negatives];
         int k = 0;
@@ -183,9 +236,7 @@ public final class Logicle implements Transform {
             }
         }
         int rank = (int) Math.ceil(0.05 * negatives) - 1;
-        double r = Math.abs(Selection.select(negative, Math.max(0, rank)));
-        double w = (M - Math.log10(T / r)) / 2;
-        return Math.max(0, Math.min(w, Math.nextDown(M / 2)));
+        return Selection.select(negative, Math.max(0, rank));
     }
 
     @Override

@@ -1,17 +1,25 @@
 package org.tregflow.transform;
 
-/** Order statistics without sorting: quickselect (Hoare partition, median-of-three pivot) on a float array. */
-final class Selection {
+/**
+ * Order statistics without sorting: quickselect (Hoare partition, median-of-three pivot, expected O(n)) on a float
+ * array. The one selection routine of the project: transforms (logicle W) and data-driven gates (quantiles) use it.
+ */
+public final class Selection {
     private Selection() {
     }
 
     /** The k-th smallest value (k from 0) of {@code a}; reorders {@code a}. */
     static float select(float[] a, int k) {
-        if (k < 0 || k >= a.length) {
-            throw new IllegalArgumentException("rank " + k + " outside 0.." + (a.length - 1));
+        return select(a, a.length, k);
+    }
+
+    /** The k-th smallest (k from 0) of the first {@code n} values of {@code a}; reorders them. */
+    public static float select(float[] a, int n, int k) {
+        if (k < 0 || k >= n) {
+            throw new IllegalArgumentException("rank " + k + " outside 0.." + (n - 1));
         }
         int lo = 0;
-        int hi = a.length - 1;
+        int hi = n - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             float pivot = median(a[lo], a[mid], a[hi]);

@@ -21,6 +21,7 @@ import org.tregflow.gating.EllipsoidGate;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.PolygonGate;
 import org.tregflow.gating.Population;
+import org.tregflow.gating.QuadrantGate;
 import org.tregflow.gating.RectangleGate;
 
 /**
@@ -42,7 +43,30 @@ public class GateBench {
     PolygonGate polygon;
     EllipsoidGate ellipse;
     BooleanGate bool;
+    QuadrantGate quadrant;
     Map<String, Population> known;
+
+    FloatSource floatSource;
+
+    /** Float columns whose doubles are the widened floats, as the pipeline's marker source (float path). */
+    static final class FloatSource implements EventSource {
+        final Map<String, float[]> cols = new HashMap<>();
+
+        @Override
+        public int eventCount() {
+            return N;
+        }
+
+        @Override
+        public float[] values(Dimension d) {
+            return cols.get(d.name());
+        }
+
+        @Override
+        public boolean floatExact(Dimension d) {
+            return true;
+        }
+    }
 
     /** Precomputed double columns, as a caching event source holds them. */
     static final class Source implements EventSource {
@@ -76,6 +100,15 @@ public class GateBench {
         }
         source.cols.put("x", x);
         source.cols.put("y", y);
+        floatSource = new FloatSource();
+        float[] fx = new float[N];
+        float[] fy = new float[N];
+        for (int i = 0; i < N; i++) {
+            fx[i] = (float) x[i];
+            fy[i] = (float) y[i];
+        }
+        floatSource.cols.put("x", fx);
+        floatSource.cols.put("y", fy);
         long[] w = new long[Population.wordCount(N)];
         for (int i = 0; i < N; i++) {
             if (rnd.nextBoolean()) {
@@ -95,6 +128,12 @@ public class GateBench {
         polygon = new PolygonGate("poly", "p", dx, dy, octagon);
         ellipse = new EllipsoidGate("ell", "p", List.of(dx, dy), new double[] {500, 500},
                 new double[][] {{40000, 15000}, {15000, 30000}}, 1);
+        quadrant = new QuadrantGate("quad", "p",
+                List.of(new QuadrantGate.Divider("dx", dx, List.of(400.0)), new QuadrantGate.Divider("dy", dy, List.of(600.0))),
+                List.of(new QuadrantGate.Quadrant("LowLow", Map.of("dx", 0.0, "dy", 0.0)),
+                        new QuadrantGate.Quadrant("HighLow", Map.of("dx", 1000.0, "dy", 0.0)),
+                        new QuadrantGate.Quadrant("LowHigh", Map.of("dx", 0.0, "dy", 1000.0)),
+                        new QuadrantGate.Quadrant("HighHigh", Map.of("dx", 1000.0, "dy", 1000.0))));
         bool = new BooleanGate("bool", "p", BooleanGate.Operator.AND,
                 List.of(BooleanGate.Reference.to("rect"), BooleanGate.Reference.complementOf("poly")));
         known = Map.of("p", parent, "rect", rectangle.apply(source, parent), "poly", polygon.apply(source, parent));
@@ -113,6 +152,27 @@ public class GateBench {
     @Benchmark
     public Population ellipse() {
         return ellipse.apply(source, parent);
+    }
+
+    @Benchmark
+    public Population rectangleFloat() {
+        return rectangle.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population polygon8Float() {
+        return polygon.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population ellipseFloat() {
+        return ellipse.apply(floatSource, parent);
+    }
+
+    /** All four quadrants of a 2-D quadrant gate (each event lands in one). */
+    @Benchmark
+    public Map<String, Population> quadrant4() {
+        return quadrant.apply(source, parent);
     }
 
     @Benchmark

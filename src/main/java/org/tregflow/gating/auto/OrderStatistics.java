@@ -1,54 +1,28 @@
 package org.tregflow.gating.auto;
 
+import org.tregflow.gating.Population;
+import org.tregflow.transform.Selection;
+
 /**
- * Quantiles by selection (Hoare's quickselect, expected O(n)), never by a full sort: a million values cost a few
- * milliseconds. The methods reorder the array they are given; pass a copy when the order matters.
+ * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
+ * two-pass radix selection: a histogram of the top 16 bits of each value's order-preserving integer key locates
+ * the one or two buckets holding the wanted ranks, then only the values of those buckets (a few hundred of a
+ * million, typically) go through quickselect. The radix pass is sequential, branch-light and allocation-free
+ * over the data, and reads a column through a population directly, so medians need no gathered copy. Both give
+ * the same values: the wanted order statistics are the same floats whichever way they are found.
+ * The methods may reorder the array they are given; pass a copy when the order matters.
  */
 public final class OrderStatistics {
+    /** From this many values on, the radix selection beats quickselect (measured: OrderStatisticsBench). */
+    static final int RADIX_MIN = 4096;
+    private static final int BUCKET_BITS = 16;
+
     private OrderStatistics() {
     }
 
     /** The k-th smallest (0-based) of the first n values; reorders them. */
     public static float select(float[] a, int n, int k) {
-        if (k < 0 || k >= n) {
-            throw new IllegalArgumentException("rank " + k + " outside 0.." + (n - 1));
-        }
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            // Median of three as the pivot keeps sorted or constant input from going quadratic.
-            float p = medianOf3(a[lo], a[mid], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < p) {
-                    i++;
-                }
-                while (a[j] > p) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static float medianOf3(float a, float b, float c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        return Selection.select(a, n, k);
     }
 
     /**
@@ -62,6 +36,130 @@ public final class OrderStatistics {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("quantile " + p + " is not between 0 and 1");
         }
+        if (n >= RADIX_MIN) {
+            return radixQuantile(a, n, p);
+        }
+        return quickQuantile(a, n, p);
+    }
+
+    /**
+     * The p-quantile, as {@link #quantile(float[], int, double)}, of the finite values of {@code column} at the
+     * events of {@code within} (the values {@link Gather#values} would copy); NaN when there are none.
+     */
+    public static double quantile(float[] column, Population within, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("quantile " + p + " is not between 0 and 1");
+        }
+        int[] indices = within.indices();
+        return quantileAt(column, indices, new float[indices.length], new int[1 << BUCKET_BITS], p);
+    }
+
+    /** The median of the finite values of {@code column} at the events of {@code within}; NaN when none. */
+    public static double median(float[] column, Population within) {
+        return quantile(column, within, 0.5);
+    }
+
+    /**
+     * Floats mapped to unsigned-ordered ints: flipping all bits of negatives and the sign bit of positives makes
+     * integer order the numeric order (-0 just below +0, NaN above +Infinity).
+     */
+    private static int key(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return bits ^ ((bits >> 31) | 0x80000000);
+    }
+
+    /** The radix quantile of the first n values of {@code a} (n >= 1, p checked). */
+    private static double radixQuantile(float[] a, int n, double p) {
+        int[] hist = new int[1 << BUCKET_BITS];
+        for (int i = 0; i < n; i++) {
+            hist[key(a[i]) >>> BUCKET_BITS]++;
+        }
+        return fromHistogram(a, n, hist, p);
+    }
+
+    /**
+     * The p-quantile of the finite values of {@code column} at the events {@code (indices)}: they are gathered
+     * into {@code scratch} (at least as long as the indices) while the histogram is counted, so the second pass
+     * reads a compact array; NaN when none is finite.
+     */
+    private static double quantileAt(float[] column, int[] indices, float[] scratch, int[] hist, double p) {
+        int m = 0;
+        if (indices.length < RADIX_MIN) {
+            for (int e : indices) {
+                float v = column[e];
+                if (Float.isFinite(v)) {
+                    scratch[m++] = v;
+                }
+            }
+            return m == 0 ? Double.NaN : quickQuantile(scratch, m, p);
+        }
+        java.util.Arrays.fill(hist, 0);
+        for (int e : indices) {
+            float v = column[e];
+            if (Float.isFinite(v)) {
+                scratch[m++] = v;
+                hist[key(v) >>> BUCKET_BITS]++;
+            }
+        }
+        return m == 0 ? Double.NaN : fromHistogram(scratch, m, hist, p);
+    }
+
+    /**
+     * Medians of several columns over one population, as {@link #median(float[], Population)} gives each: the
+     * population's event indices are listed once and every column is read through them.
+     */
+    public static double[] medians(float[][] columns, Population within) {
+        int[] indices = within.indices();
+        float[] scratch = new float[indices.length];
+        int[] hist = new int[1 << BUCKET_BITS];
+        double[] out = new double[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            out[c] = quantileAt(columns[c], indices, scratch, hist, 0.5);
+        }
+        return out;
+    }
+
+    /** Second pass: the values of the bucket(s) holding ranks lo and lo + 1, then quickselect among them. */
+    private static double fromHistogram(float[] a, int m, int[] hist, double p) {
+        double h = (m - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hiRank = Math.min(lo + 1, m - 1);
+        // Buckets of rank lo and of rank lo + 1 (the next non-empty one when lo ends its bucket).
+        int below = 0;
+        int first = 0;
+        while (below + hist[first] <= lo) {
+            below += hist[first++];
+        }
+        int last = first;
+        int upTo = below + hist[first];
+        while (upTo <= hiRank) {
+            upTo += hist[++last];
+        }
+        float[] bucket = new float[upTo - below];
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            // One unsigned comparison tests first <= b <= last.
+            if (Integer.compareUnsigned((key(a[i]) >>> BUCKET_BITS) - first, last - first) <= 0) {
+                bucket[k++] = a[i];
+            }
+        }
+        // Ranks lo and lo + 1 of all values are ranks lo - below and lo + 1 - below of the bucket's values.
+        int r = lo - below;
+        double lower = select(bucket, k, r);
+        if (lo + 1 >= m || h == lo) {
+            return lower;
+        }
+        float upper = Float.POSITIVE_INFINITY;
+        for (int i = r + 1; i < k; i++) {
+            if (bucket[i] < upper) {
+                upper = bucket[i];
+            }
+        }
+        return lower + (h - lo) * (upper - lower);
+    }
+
+    /** Quickselect form of {@link #quantile(float[], int, double)} (n >= 1, p checked). */
+    static double quickQuantile(float[] a, int n, double p) {
         double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
         double lower = select(a, n, lo);
@@ -83,87 +181,6 @@ public final class OrderStatistics {
         return quantile(a, n, 0.5);
     }
 
-    /**
-     * The median of the finite values of {@code column} at the events of {@code within} (mean of the middle two for
-     * an even count), NaN when there are none. Exact, and without copying the population's values: a histogram
-     * of 4096 bins locates the bin(s) holding the middle rank(s), and only the values in those bins are gathered
-     * and selected. For a population of a million events this reads the column three times and writes a few
-     * hundred values, instead of copying and partitioning the million.
-     */
-    public static double median(float[] column, org.tregflow.gating.Population within) {
-        long[] words = within.words();
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        long m = 0;
-        for (int w = 0; w < words.length; w++) {
-            long bits = words[w];
-            while (bits != 0) {
-                float v = column[(w << 6) + Long.numberOfTrailingZeros(bits)];
-                if (Float.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    m++;
-                }
-                bits &= bits - 1;
-            }
-        }
-        if (m == 0) {
-            return Double.NaN;
-        }
-        if (min == max) {
-            return min;
-        }
-        final int bins = 4096;
-        double scale = bins / ((double) max - min);
-        long[] counts = new long[bins];
-        for (int w = 0; w < words.length; w++) {
-            long bits = words[w];
-            while (bits != 0) {
-                float v = column[(w << 6) + Long.numberOfTrailingZeros(bits)];
-                if (Float.isFinite(v)) {
-                    counts[Math.min(bins - 1, (int) ((v - min) * scale))]++;
-                }
-                bits &= bits - 1;
-            }
-        }
-        long lowRank = (m - 1) / 2;
-        long highRank = m / 2;
-        long before = 0;
-        int first = 0;
-        while (before + counts[first] <= lowRank) {
-            before += counts[first++];
-        }
-        long upto = before;
-        int last = first;
-        while (upto + counts[last] <= highRank) {
-            upto += counts[last++];
-        }
-        int n = 0;
-        for (int b = first; b <= last; b++) {
-            n += (int) counts[b];
-        }
-        float[] mid = new float[n];
-        int k = 0;
-        for (int w = 0; w < words.length; w++) {
-            long bits = words[w];
-            while (bits != 0) {
-                float v = column[(w << 6) + Long.numberOfTrailingZeros(bits)];
-                if (Float.isFinite(v)) {
-                    int b = Math.min(bins - 1, (int) ((v - min) * scale));
-                    if (b >= first && b <= last) {
-                        mid[k++] = v;
-                    }
-                }
-                bits &= bits - 1;
-            }
-        }
-        double lo = select(mid, n, (int) (lowRank - before));
-        if (highRank == lowRank) {
-            return lo;
-        }
-        double hi = select(mid, n, (int) (highRank - before));
-        return (lo + hi) / 2;
-    }
 
     /** Median absolute deviation from {@code centre}, times 1.4826 so that it estimates sigma for normal data. */
     public static double robustSpread(float[] values, int n, double centre) {

@@ -1,0 +1,83 @@
+package org.tregflow.gating.auto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tregflow.gating.Population;
+
+/** The radix selection (large inputs, populations) must give exactly what sorting and quickselect give. */
+class RadixQuantileTest {
+    private static final double[] PS = {0, 0.0005, 0.05, 0.25, 0.5, 0.75, 0.9995, 1};
+
+    /** Type-7 quantile from a full sort: the independent reference. */
+    private static double sorted(float[] values, double p) {
+        float[] s = values.clone();
+        Arrays.sort(s);
+        double h = (s.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        return lo + 1 >= s.length || h == lo ? s[lo] : s[lo] + (h - lo) * ((double) s[lo + 1] - s[lo]);
+    }
+
+    private static float[] data(SplittableRandom rng, int n, int kind) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = switch (kind) {
+                // Compensated intensities: mostly positive log-normal, a negative spread around zero.
+                case 0 -> i % 4 == 0 ? (float) (rng.nextGaussian() * 120) : (float) Math.exp(4 + 2 * rng.nextGaussian());
+                // Heavy ties: every value in one radix bucket or a few.
+                case 1 -> rng.nextInt(7);
+                // Values in [0, 1] (transformed scale), finely spread.
+                case 2 -> (float) rng.nextDouble();
+                default -> 1000f;
+            };
+        }
+        return a;
+    }
+
+    @Test
+    void largeArraysGiveTheSortedQuantileExactly() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int kind = 0; kind < 4; kind++) {
+            for (int n : new int[] {OrderStatistics.RADIX_MIN, 10_000, 100_001, 262_144}) {
+                float[] a = data(rng, n, kind);
+                for (double p : PS) {
+                    double expected = sorted(a, p);
+                    assertEquals(expected, OrderStatistics.quantile(a.clone(), n, p), "kind " + kind + " n " + n + " p " + p);
+                    assertEquals(expected, OrderStatistics.quickQuantile(a.clone(), n, p), "quickselect, kind " + kind);
+                }
+            }
+        }
+    }
+
+    @Test
+    void populationMedianEqualsMedianOfGatheredValues() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 300_007;
+        float[] column = data(rng, n, 0);
+        column[17] = Float.NaN;
+        column[18] = Float.POSITIVE_INFINITY;
+        column[19] = Float.NEGATIVE_INFINITY;
+        for (double fraction : new double[] {1, 0.6, 0.01, 0.00002, 0}) {
+            Population within = Population.none(n);
+            for (int i = 0; i < n; i++) {
+                if (rng.nextDouble() < fraction || (fraction > 0 && i >= 17 && i <= 19)) {
+                    within.add(i);
+                }
+            }
+            float[] gathered = Gather.values(column, within);
+            for (double p : PS) {
+                double expected = gathered.length == 0 ? Double.NaN : sorted(gathered, p);
+                assertEquals(expected, OrderStatistics.quantile(column, within, p), "fraction " + fraction + " p " + p);
+            }
+            double quick = gathered.length == 0 ? Double.NaN : OrderStatistics.quickQuantile(gathered, gathered.length, 0.5);
+            assertEquals(quick, OrderStatistics.median(column, within));
+            float[] other = data(rng, n, 2);
+            double[] both = OrderStatistics.medians(new float[][] {column, other}, within);
+            assertEquals(quick, both[0]);
+            float[] gatheredOther = Gather.values(other, within);
+            assertEquals(gatheredOther.length == 0 ? Double.NaN : sorted(gatheredOther, 0.5), both[1]);
+        }
+    }
+}
