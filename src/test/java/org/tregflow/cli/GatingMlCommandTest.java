@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,30 +17,13 @@ class GatingMlCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void countsAndMembershipFilesMatchTheComplianceSuite() throws Exception {
         assumeTrue(Files.isDirectory(SUITE), "compliance suite absent at " + SUITE.toAbsolutePath() + ": skipping");
         Path out = tmp.resolve("out");
-        Run r = run("gatingml", SUITE.resolve("Gating-MLFiles/gates1.xml").toString(),
+        CliRun r = CliRun.run("gatingml", SUITE.resolve("Gating-MLFiles/gates1.xml").toString(),
                 SUITE.resolve("FCSFiles/data1.fcs").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("Range1\\s+-\\s+440")), r.out());
@@ -65,7 +45,7 @@ class GatingMlCommandTest {
 
     @Test
     void badInputIsOneLineNotAStackTrace() {
-        Run r = run("gatingml", tmp.resolve("missing.xml").toString(), tmp.resolve("missing.fcs").toString());
+        CliRun r = CliRun.run("gatingml", tmp.resolve("missing.xml").toString(), tmp.resolve("missing.fcs").toString());
         assertEquals(1, r.exit());
         assertEquals("tregflow: " + tmp.resolve("missing.xml") + ": no such Gating-ML file", r.err().strip());
         assertFalse(r.err().contains("\tat "));
@@ -73,7 +53,7 @@ class GatingMlCommandTest {
 
     @Test
     void missingArgumentsIsUsageError() {
-        Run r = run("gatingml");
+        CliRun r = CliRun.run("gatingml");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("Missing required parameters"), r.err());
     }

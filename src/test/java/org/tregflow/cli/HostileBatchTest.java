@@ -79,10 +79,10 @@ class HostileBatchTest {
                 + "../outside/escape.fcs,P98,V0,IL-2,0,0\n" + outside.resolve("escape.fcs") + ",P99,V0,IL-2,0,0\n");
 
         Path out = tmp.resolve("out");
-        RunCommandTest.Outcome o = RunCommandTest.exec("run", "--pipeline", "pipelines/ld-il2-treg-nk.yaml",
+        CliRun o = CliRun.run("run", "--pipeline", "pipelines/ld-il2-treg-nk.yaml",
                 "--out", out.toString(), "--threads", "2", in.toString());
 
-        assertEquals(1, o.code(), o.err());
+        assertEquals(1, o.exit(), o.err());
         Table samples = Table.read().csv(CsvReadOptions.builder(out.resolve("samples.csv").toFile())
                 .columnTypesToDetect(java.util.List.of(tech.tablesaw.api.ColumnType.STRING)).build());
         Map<String, String> status = new HashMap<>();

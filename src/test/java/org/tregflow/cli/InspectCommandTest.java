@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,24 +21,7 @@ import org.tregflow.fcs.Keywords;
 /** {@code tregflow inspect} through {@link Main#execute}, with standard output and error captured. */
 class InspectCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static Path sample(Path dir) throws IOException {
         float[][] cols = {{100.5f, 200f, 300f, 400f, 500f, 600f, 700f}, {-1f, -2f, -3f, -4f, -5f, -6f, -7f}};
@@ -56,7 +36,7 @@ class InspectCommandTest {
 
     @Test
     void humanReadableReport(@TempDir Path dir) throws IOException {
-        Run r = run("inspect", sample(dir).toString());
+        CliRun r = CliRun.run("inspect", sample(dir).toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("version:   FCS3.1"), r.out());
@@ -70,7 +50,7 @@ class InspectCommandTest {
 
     @Test
     void jsonReport(@TempDir Path dir) throws IOException {
-        Run r = run("inspect", sample(dir).toString(), "--json", "--head", "3");
+        CliRun r = CliRun.run("inspect", sample(dir).toString(), "--json", "--head", "3");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals("FCS3.1", root.get("version").asText());
@@ -97,7 +77,7 @@ class InspectCommandTest {
     void jsonOfARealFileWithoutSpillover() throws IOException {
         Path p = Path.of("..", "shared", "data", "flowkit", "test_data_2d_01.fcs");
         assumeTrue(Files.isRegularFile(p), "skipped: shared test data not found at " + p.toAbsolutePath());
-        Run r = run("inspect", "--json", p.toString());
+        CliRun r = CliRun.run("inspect", "--json", p.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode ds = new ObjectMapper().readTree(r.out()).get("datasets").get(0);
         assertEquals(10000, ds.get("events").asInt());
@@ -112,7 +92,7 @@ class InspectCommandTest {
         for (String[] args : List.of(new String[] {"inspect", bad.toString()},
                 new String[] {"inspect", "--json", bad.toString()},
                 new String[] {"inspect", dir.resolve("missing.fcs").toString()})) {
-            Run r = run(args);
+            CliRun r = CliRun.run(args);
             assertEquals(1, r.exit());
             assertEquals("", r.out());
             assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -123,7 +103,7 @@ class InspectCommandTest {
 
     @Test
     void badUsageIsExitTwo() {
-        Run r = run("inspect");
+        CliRun r = CliRun.run("inspect");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
     }

@@ -54,8 +54,8 @@ class KillAndResumeTest {
         Path out = tmp.resolve("out");
 
         // Last night's run: 4 files.
-        RunCommandTest.Outcome first = run(out, "--threads", "2", in.toString());
-        assertEquals(0, first.code(), first.err());
+        CliRun first = run(out, "--threads", "2", in.toString());
+        assertEquals(0, first.exit(), first.err());
         Map<String, byte[]> before = tables(out);
         assertEquals(4, results(out));
 
@@ -91,8 +91,8 @@ class KillAndResumeTest {
         Files.writeString(staleResult, "{\"format\":1,");
 
         // The next run: takes over the dead run's lock, analyses only what the killed run did not finish.
-        RunCommandTest.Outcome resumed = run(out, "--resume", "--threads", "2", in.toString());
-        assertEquals(0, resumed.code(), resumed.err());
+        CliRun resumed = run(out, "--resume", "--threads", "2", in.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("taking over the lock of a run that is no longer alive"), resumed.err());
         assertFalse(Files.exists(staleTable) || Files.exists(staleResult), "leftovers removed");
         JsonNode counts = manifest(out).get("counts");
@@ -103,8 +103,8 @@ class KillAndResumeTest {
 
         // The same tables as a full run from scratch, byte for byte.
         Path fresh = tmp.resolve("fresh");
-        RunCommandTest.Outcome full = run(fresh, "--threads", "2", in.toString());
-        assertEquals(0, full.code(), full.err());
+        CliRun full = run(fresh, "--threads", "2", in.toString());
+        assertEquals(0, full.exit(), full.err());
         Map<String, byte[]> fullTables = tables(fresh);
         assertEquals(fullTables.keySet(), resumedTables.keySet());
         for (String name : fullTables.keySet()) {
@@ -114,8 +114,8 @@ class KillAndResumeTest {
         }
 
         // Nothing changed since: nothing is analysed, and the tables stay identical.
-        RunCommandTest.Outcome again = run(out, "--resume", "--quiet", in.toString());
-        assertEquals(0, again.code(), again.err());
+        CliRun again = run(out, "--resume", "--quiet", in.toString());
+        assertEquals(0, again.exit(), again.err());
         JsonNode c = manifest(out).get("counts");
         assertEquals(0, c.get("processed").asInt(), c.toString());
         assertEquals(12, c.get("reused").asInt(), c.toString());
@@ -139,8 +139,8 @@ class KillAndResumeTest {
         Files.writeString(lock, "pid=" + self.pid() + "\nhost=" + java.net.InetAddress.getLocalHost().getHostName()
                 + "\nprocess_start=" + self.info().startInstant().orElseThrow() + "\nrun_start=2026-11-22T01:00:00Z\n");
         Files.writeString(out.resolve("tregflow.log"), "the running run's log\n");
-        RunCommandTest.Outcome o = run(out, tmp.resolve("nothing-here").toString());
-        assertEquals(RunCommand.EXIT_LOCKED, o.code(), o.err());
+        CliRun o = run(out, tmp.resolve("nothing-here").toString());
+        assertEquals(RunCommand.EXIT_LOCKED, o.exit(), o.err());
         assertTrue(o.err().contains("is in use by another tregflow run (pid " + self.pid()), o.err());
         assertTrue(o.err().contains("running since 2026-11-22T01:00:00Z"), o.err());
         assertEquals("the running run's log\n", Files.readString(out.resolve("tregflow.log")));
@@ -148,10 +148,10 @@ class KillAndResumeTest {
         assertFalse(o.err().contains("\tat "), o.err());
     }
 
-    private static RunCommandTest.Outcome run(Path out, String... args) {
+    private static CliRun run(Path out, String... args) {
         List<String> a = new ArrayList<>(List.of("run", "--pipeline", PIPELINE.toString(), "--out", out.toString()));
         a.addAll(List.of(args));
-        return RunCommandTest.exec(a.toArray(String[]::new));
+        return CliRun.run(a.toArray(String[]::new));
     }
 
     private static Process childRun(Path out, Path log, String... args) throws Exception {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,24 +24,7 @@ class RunCommandTest {
         new CohortSimulator(CohortConfig.defaults().withPatients(3).withEvents(20_000).withSeed(4242)).write(cohort);
     }
 
-    record Outcome(int code, String out, String err) {
-    }
 
-    static Outcome exec(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void aBrokenFileAmongGoodOnesFailsAloneWithExitCode1(@TempDir Path tmp) throws Exception {
@@ -58,9 +38,9 @@ class RunCommandTest {
         Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv"))
                 + "P09_V0.fcs,P09,V0,IL-2,0,0\nP10_V0.fcs,P10,V0,IL-2,0,0\n");
         Path out = tmp.resolve("out");
-        Outcome o = exec("run", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", "--out", out.toString(),
+        CliRun o = CliRun.run("run", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", "--out", out.toString(),
                 "--threads", "2", in.toString());
-        assertEquals(1, o.code(), o.err());
+        assertEquals(1, o.exit(), o.err());
         List<String> samples = Files.readAllLines(out.resolve("samples.csv"));
         assertEquals(1 + 13, samples.size());
         long failed = samples.stream().filter(l -> l.contains(",failed,")).count();
@@ -93,21 +73,21 @@ class RunCommandTest {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(Path.of("pipelines/ld-il2-treg-nk.yaml")).replace("    parent: Lymphocytes",
                 "    parnet: Lymphocytes"));
-        Outcome o = exec("run", "--pipeline", bad.toString(), "--out", tmp.resolve("out").toString(), cohort.toString());
-        assertEquals(2, o.code());
+        CliRun o = CliRun.run("run", "--pipeline", bad.toString(), "--out", tmp.resolve("out").toString(), cohort.toString());
+        assertEquals(2, o.exit());
         assertTrue(o.err().contains("unknown key 'parnet'") && o.err().contains("bad.yaml:"), o.err());
 
-        Outcome v = exec("validate", "--pipeline", bad.toString());
-        assertEquals(2, v.code());
+        CliRun v = CliRun.run("validate", "--pipeline", bad.toString());
+        assertEquals(2, v.exit());
         assertTrue(v.err().contains("unknown key 'parnet'"), v.err());
     }
 
     @Test
     void validateAcceptsTheBundledPipelinesAndChecksPanels() {
-        Outcome o = exec("validate", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", cohort.toString());
-        assertEquals(0, o.code(), o.err());
+        CliRun o = CliRun.run("validate", "--pipeline", "pipelines/ld-il2-treg-nk.yaml", cohort.toString());
+        assertEquals(0, o.exit(), o.err());
         assertTrue(o.out().contains("12 of 12 files fit the panel"), o.out());
-        assertEquals(0, exec("validate", "--pipeline", "pipelines/ld-il2-treg-nk-fixed.yaml").code());
+        assertEquals(0, CliRun.run("validate", "--pipeline", "pipelines/ld-il2-treg-nk-fixed.yaml").exit());
     }
 
     @Test
@@ -120,8 +100,8 @@ class RunCommandTest {
         Files.writeString(p, Files.readString(Path.of("pipelines/ld-il2-treg-nk.yaml"))
                 .replace("markers: [CD3, CD4, CD8, CD25, CD127, FOXP3, CD56, CD16]",
                         "markers: [CD3, CD4, CD8, CD25, CD127, FOXP3, CD56, CD16, CD45RA]"));
-        Outcome o = exec("validate", "--pipeline", p.toString(), in.toString());
-        assertEquals(1, o.code(), o.err());
+        CliRun o = CliRun.run("validate", "--pipeline", p.toString(), in.toString());
+        assertEquals(1, o.exit(), o.err());
         assertTrue(o.out().contains("0 of 2 files fit the panel"), o.out());
         assertTrue(o.err().contains("good.fcs: no channel for marker CD45RA"), o.err());
         assertTrue(o.err().contains("broken.fcs: ") && o.err().contains("HEADER"), o.err());
@@ -131,10 +111,10 @@ class RunCommandTest {
     void nothingToProcessIsExit3(@TempDir Path tmp) throws Exception {
         Path empty = tmp.resolve("empty");
         Files.createDirectories(empty);
-        Outcome o = exec("run", "--out", tmp.resolve("out").toString(), empty.toString());
-        assertEquals(3, o.code(), o.err());
+        CliRun o = CliRun.run("run", "--out", tmp.resolve("out").toString(), empty.toString());
+        assertEquals(3, o.exit(), o.err());
         Path junk = empty.resolve("junk.fcs");
         Files.writeString(junk, "FCS3.1 but nothing else");
-        assertEquals(3, exec("run", "--out", tmp.resolve("out2").toString(), empty.toString()).code());
+        assertEquals(3, CliRun.run("run", "--out", tmp.resolve("out2").toString(), empty.toString()).exit());
     }
 }
