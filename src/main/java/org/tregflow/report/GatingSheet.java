@@ -38,8 +38,8 @@ public final class GatingSheet {
     /** Plot origin inside its panel: room for the title above and the y axis on the left. */
     static final int PLOT_LEFT = 70;
     static final int PLOT_TOP = 50;
-    /** The whole-sheet PNG is drawn at twice the SVG's scale so that text stays sharp on a slide. */
-    static final double PNG_SCALE = 2;
+    /** The whole-sheet PNG is for a quick look (the SVG is the sharp one): 1x keeps drawing under the analysis time. */
+    static final double PNG_SCALE = 1;
 
     /** The files written for one sheet. */
     public record SheetFiles(Path svg, Path png) {

@@ -115,19 +115,20 @@ class GatingSheetTest {
         }
         assertTrue(svg.contains(">Box 25.0%<"), "percentage of parent written on the gate");
 
-        // The PNG is drawn from the same geometry at twice the scale: the gate's bottom edge is ink, and the
-        // dots under the gate are coloured (not the white background).
+        // The PNG is drawn from the same geometry at PNG_SCALE: the gate's bottom edge is ink, and the dots under
+        // the gate are coloured (not the white background).
+        double s = GatingSheet.PNG_SCALE;
         BufferedImage png = ImageIO.read(files.png().toFile());
         assertNotNull(png, "the PNG decodes");
         int[] size = GatingSheet.sheetSize(1);
-        assertEquals(size[0] * 2, png.getWidth());
-        assertEquals(size[1] * 2, png.getHeight());
-        int edge = png.getRGB((int) Math.round((left + right)), (int) Math.round(bottom * 2)) & 0xFFFFFF;
+        assertEquals((int) Math.ceil(size[0] * s), png.getWidth());
+        assertEquals((int) Math.ceil(size[1] * s), png.getHeight());
+        int edge = png.getRGB((int) Math.round((left + right) / 2 * s), (int) Math.round(bottom * s)) & 0xFFFFFF;
         assertTrue(((edge >> 16) & 0xFF) < 90 && (edge & 0xFF) < 90, "gate edge pixel is dark: "
                 + Integer.toHexString(edge));
         // The event at (0.105, 0.105) falls in bin 26 of 256 on both axes (one bin = one sheet pixel, y upwards).
         int bin = (int) Math.floor(0.105 * 256);
-        int dot = png.getRGB((int) (2 * (f[0] + bin) + 1), (int) (2 * (f[1] + 255 - bin) + 1));
+        int dot = png.getRGB((int) (s * (f[0] + bin + 0.5)), (int) (s * (f[1] + 255 - bin + 0.5)));
         assertTrue((dot & 0xFFFFFF) != 0xFFFFFF, "events are drawn in the plot");
         assertTrue(svg.contains("xlink:href='data:image/png;base64,"), "dots embedded as a PNG data URI");
     }
