@@ -67,6 +67,9 @@ public final class GatingSheet {
         List<Panel> panels = layout(source, steps);
         int[] size = sheetSize(panels.size());
         SVGGraphics2D svg = new SVGGraphics2D(size[0], size[1]);
+        // JFreeSVG's default prefix for clip-path ids comes from System.nanoTime(): a fixed one makes the same
+        // sheet the same bytes on every run (resumed runs, reviews by diff).
+        svg.setDefsKeyPrefix("sheet-");
         svg.setFontFunction(family -> SheetPainter.FONT_STACK);
         new SheetPainter(svg, true).paint(sampleId, title, source.eventCount(), panels, size);
         String svgText = svg.getSVGDocument();

@@ -157,6 +157,20 @@ class GatingSheetTest {
     }
 
     @Test
+    void theSameSheetIsTheSameBytes(@TempDir Path other) throws Exception {
+        ArraySource src = grid();
+        Population all = Population.all(src.eventCount());
+        EllipsoidGate e = new EllipsoidGate("Ell", null, List.of(X, Y), new double[] {0.4, 0.6},
+                new double[][] {{0.02, 0.008}, {0.008, 0.01}}, 1.5);
+        List<GatingStep> steps = List.of(step("Ell", e, src, all, e.apply(src, all)));
+        GatingSheet.SheetFiles a = GatingSheet.write("same", "t", src, steps, dir);
+        GatingSheet.SheetFiles b = GatingSheet.write("same", "t", src, steps, other);
+        assertTrue(Files.readString(a.svg()).contains("clip-path"), "the sheet clips its plots");
+        assertEquals(Files.readString(a.svg()), Files.readString(b.svg()));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.png()), Files.readAllBytes(b.png())));
+    }
+
+    @Test
     void ellipseOutlineLiesOnTheGateBoundary() throws Exception {
         ArraySource src = grid();
         Population all = Population.all(src.eventCount());
