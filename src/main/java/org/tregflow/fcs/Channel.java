@@ -31,10 +31,6 @@ public record Channel(int number, String name, String marker, double range, int 
         return new Channel(number, name, marker, range, 32, 0, 0, 1, 'F');
     }
 
-    public Channel withName(String newName) {
-        return new Channel(number, newName, marker, range, bits, logDecades, logOffset, gain, dataType);
-    }
-
     public Channel withMarker(String newMarker) {
         return new Channel(number, name, newMarker, range, bits, logDecades, logOffset, gain, dataType);
     }

@@ -74,10 +74,6 @@ public final class EventTable {
         return out;
     }
 
-    /** Bytes held by the decoded columns. */
-    public long decodedBytes() {
-        return (long) eventCount * channels.size() * Float.BYTES;
-    }
 
     /** A table sharing these columns but described by other channel metadata (e.g. renamed). */
     public EventTable withChannels(List<Channel> newChannels) {
