@@ -73,58 +73,155 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
         }
     }
 
-    /** Membership of one point (the same test {@link #apply} runs per event). */
+    /** Membership of one point (the same test, with the same arithmetic, {@link #apply} makes per event). */
     public boolean contains(double... x) {
-        double[][] inv = inverseCovariance();
+        return within(x, inverseCovariance(), distanceSquare);
+    }
+
+    /** {@code (x-μ)ᵀ C⁻¹ (x-μ) <= d²}, rounded exactly as the loops of {@link #evaluate} round it. */
+    private boolean within(double[] x, double[][] inv, double d2) {
         int n = mean.length;
-        double q = 0;
-        for (int a = 0; a < n; a++) {
-            double da = x[a] - mean[a];
-            for (int b = 0; b < n; b++) {
-                q += da * inv[a][b] * (x[b] - mean[b]);
-            }
+        if (n == 2) {
+            double d0 = x[0] - mean[0], d1 = x[1] - mean[1];
+            return d0 * d0 * inv[0][0] + d0 * d1 * (inv[0][1] + inv[1][0]) + d1 * d1 * inv[1][1] <= d2;
         }
-        return q <= distanceSquare;
+        double q = 0;
+        for (int r = 0; r < n; r++) {
+            double s = 0;
+            for (int c = 0; c < n; c++) {
+                s += inv[r][c] * (x[c] - mean[c]);
+            }
+            q += (x[r] - mean[r]) * s;
+        }
+        return q <= d2;
     }
 
     @Override
     public Population apply(EventSource source, Population parent) {
-        int n = mean.length;
         double[][] inv = inverseCovariance();
+        double[] error = BoundaryRecheck.errors(dimensions, source);
+        double[] shell = error == null ? null : shell(error, inv);
+        Population fast;
+        Population near;
+        if (mean.length == 2 && source.floatExact(dimensions.get(0)) && source.floatExact(dimensions.get(1))) {
+            Population[] fastAndNear = applyFloat(source, parent, inv, shell);
+            fast = fastAndNear[0];
+            near = fastAndNear[1];
+        } else {
+            fast = evaluate(source, parent, inv, distanceSquare);
+            near = shell == null ? null : evaluate(source, parent, inv, shell[1])
+                    .andNot(evaluate(source, parent, inv, shell[0]));
+        }
+        if (error == null) {
+            return fast;
+        }
+        // Without a shell (C⁻¹ not positive definite: no distance to bound) every event is a candidate.
+        return BoundaryRecheck.exact(dimensions, source, fast, near == null ? parent : near,
+                x -> within(x, inv, distanceSquare));
+    }
+
+    /**
+     * The squared distances {lo, hi} between which the events within {@code error} of the boundary lie: the
+     * Mahalanobis distance {@code |L⁻¹(x-μ)|} moves by at most {@code ρ = sqrt(λmax(C⁻¹))·|δ|} when x moves by δ,
+     * so they lie between the ellipsoids of distance {@code d ± ρ} (λmax bounded by the largest absolute row sum
+     * of C⁻¹); null when C⁻¹ is not positive definite.
+     */
+    private double[] shell(double[] error, double[][] inv) {
+        if (!positiveDefinite(inv)) {
+            return null;
+        }
+        double rowSum = 0;
+        double e2 = 0;
+        for (int r = 0; r < inv.length; r++) {
+            double s = 0;
+            for (double v : inv[r]) {
+                s += Math.abs(v);
+            }
+            rowSum = Math.max(rowSum, s);
+            e2 += error[r] * error[r];
+        }
+        double d = Math.sqrt(distanceSquare);
+        // The small extra covers the rounding of the quadratic form itself.
+        double rho = Math.sqrt(rowSum * e2) * (1 + 1e-9) + 1e-12 * (1 + d);
+        return new double[] {d <= rho ? -1 : (d - rho) * (d - rho), (d + rho) * (d + rho)};
+    }
+
+    /** True when the symmetric part of {@code m} is positive definite (Cholesky succeeds). */
+    private static boolean positiveDefinite(double[][] m) {
+        int n = m.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = (m[i][j] + m[j][i]) / 2;
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                if (i == j) {
+                    if (!(s > 0)) {
+                        return false;
+                    }
+                    l[i][i] = Math.sqrt(s);
+                } else {
+                    l[i][j] = s / l[j][j];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The 2-D case on float columns (see {@link EventSource#floatExact}), widened per event (the same doubles as
+     * doubleValues, without a widened copy): the membership, and the candidates {@code shell[0] < q <= shell[1]}
+     * from the same quadratic form (none when {@code shell} is null).
+     */
+    private Population[] applyFloat(EventSource source, Population parent, double[][] inv, double[] shell) {
+        float[] c0 = source.values(dimensions.get(0)), c1 = source.values(dimensions.get(1));
+        double m0 = mean[0], m1 = mean[1];
+        double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
+        double d2 = distanceSquare;
+        double lo2 = shell == null ? Double.POSITIVE_INFINITY : shell[0];
+        double hi2 = shell == null ? Double.NEGATIVE_INFINITY : shell[1];
+        int size = parent.size();
         long[] pw = parent.words();
         long[] out = new long[pw.length];
-        if (n == 2 && source.floatExact(dimensions.get(0)) && source.floatExact(dimensions.get(1))) {
-            // Float columns widened per event: the same doubles as doubleValues, without a widened copy.
-            float[] c0 = source.values(dimensions.get(0)), c1 = source.values(dimensions.get(1));
-            double m0 = mean[0], m1 = mean[1];
-            double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
-            int size = parent.size();
-            for (int w = 0; w < pw.length; w++) {
-                long bits = pw[w];
-                long res = 0;
-                int base = w << 6;
-                if (Long.bitCount(bits) >= 16 && base + 64 <= size) {
-                    // Dense word: every event, no branch on membership (unpredictable), then the parent's mask.
-                    for (int b = 0; b < 64; b++) {
-                        double d0 = c0[base + b] - m0, d1 = c1[base + b] - m1;
-                        res |= (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare ? 1L : 0L) << b;
-                    }
-                    out[w] = res & bits;
-                    continue;
+        long[] near = new long[pw.length];
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            long res = 0;
+            long close = 0;
+            int base = w << 6;
+            if (Long.bitCount(bits) >= 16 && base + 64 <= size) {
+                // Dense word: every event, no branch on membership (unpredictable), then the parent's mask.
+                for (int b = 0; b < 64; b++) {
+                    double d0 = c0[base + b] - m0, d1 = c1[base + b] - m1;
+                    double q = d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11;
+                    res |= (q <= d2 ? 1L : 0L) << b;
+                    close |= (q <= hi2 & q > lo2 ? 1L : 0L) << b;
                 }
-                while (bits != 0) {
-                    int b = Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    int i = base + b;
-                    double d0 = c0[i] - m0, d1 = c1[i] - m1;
-                    if (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare) {
-                        res |= 1L << b;
-                    }
-                }
-                out[w] = res;
+                out[w] = res & bits;
+                near[w] = close & bits;
+                continue;
             }
-            return Population.ofWords(out, parent.size());
+            while (bits != 0) {
+                int b = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int i = base + b;
+                double d0 = c0[i] - m0, d1 = c1[i] - m1;
+                double q = d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11;
+                res |= (q <= d2 ? 1L : 0L) << b;
+                close |= (q <= hi2 & q > lo2 ? 1L : 0L) << b;
+            }
+            out[w] = res;
+            near[w] = close;
         }
+        return new Population[] {Population.ofWords(out, size), Population.ofWords(near, size)};
+    }
+
+    /** Membership ({@code q <= d2}) on the double values as they are. */
+    private Population evaluate(EventSource source, Population parent, double[][] inv, double d2) {
+        int n = mean.length;
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
         double[][] cols = new double[n][];
         for (int d = 0; d < n; d++) {
             cols[d] = source.doubleValues(dimensions.get(d));
@@ -143,7 +240,7 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
                     bits &= bits - 1;
                     int i = base + b;
                     double d0 = c0[i] - m0, d1 = c1[i] - m1;
-                    if (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= distanceSquare) {
+                    if (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= d2) {
                         res |= 1L << b;
                     }
                 }
@@ -172,7 +269,7 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
                     }
                     q += diff[r] * s;
                 }
-                if (q <= distanceSquare) {
+                if (q <= d2) {
                     res |= 1L << b;
                 }
             }

@@ -43,6 +43,24 @@ public interface EventSource {
     }
 
     /**
+     * How far {@link #doubleValues} of this dimension may lie from its exact value (compensated in double, exact
+     * transform), at most, for any event: 0 (the default) when the values are the exact ones. A source of fast
+     * approximations (float compensation, interpolated logicle) states its bound, and gates re-judge the events
+     * whose value lies within it of a boundary with {@link #exactValue}: membership is then the exact one.
+     */
+    default double error(Dimension dimension) {
+        return 0;
+    }
+
+    /**
+     * The exact value of one event (see {@link #error}); called only for the few events near a gate boundary, so
+     * it may cost a few hundred nanoseconds.
+     */
+    default double exactValue(Dimension dimension, int event) {
+        return doubleValues(dimension)[event];
+    }
+
+    /**
      * This source with its double columns memoised per dimension (for sources that widen on every call). Gate
      * trees wrap their source this way; a caller evaluating gates one at a time can do the same.
      */
@@ -75,6 +93,16 @@ public interface EventSource {
         @Override
         public boolean floatExact(Dimension d) {
             return inner.floatExact(d);
+        }
+
+        @Override
+        public double error(Dimension d) {
+            return inner.error(d);
+        }
+
+        @Override
+        public double exactValue(Dimension d, int event) {
+            return inner.exactValue(d, event);
         }
 
         @Override

@@ -48,6 +48,39 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
     @Override
     public Population apply(EventSource source, Population parent) {
         Edges edges = new Edges(vertices);
+        Population fast = evaluate(source, parent, edges);
+        double[] error = BoundaryRecheck.errors(dimensions(), source);
+        return error == null ? fast : BoundaryRecheck.exact(dimensions(), source, fast,
+                near(source, parent, error, edges), point -> edges.inside(point[0], point[1]));
+    }
+
+    /** The parent's events within {@code error} (as a Euclidean radius) of an edge. */
+    private Population near(EventSource source, Population parent, double[] error, Edges edges) {
+        // The extra covers the on-edge tolerance of Edges.inside and the rounding of the distances.
+        double r = Math.hypot(error[0], error[1]) * (1 + 1e-9) + 1e-8 * (1 + edges.magnitude);
+        boolean floats = source.floatExact(x) && source.floatExact(y);
+        float[] fx = floats ? source.values(x) : null;
+        float[] fy = floats ? source.values(y) : null;
+        double[] dx = floats ? null : source.doubleValues(x);
+        double[] dy = floats ? null : source.doubleValues(y);
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            while (bits != 0) {
+                int b = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int i = (w << 6) + b;
+                if (floats ? edges.near(fx[i], fy[i], r) : edges.near(dx[i], dy[i], r)) {
+                    out[w] |= 1L << b;
+                }
+            }
+        }
+        return Population.ofWords(out, parent.size());
+    }
+
+    /** Membership on the source's values as they are. */
+    private Population evaluate(EventSource source, Population parent, Edges edges) {
         long[] pw = parent.words();
         long[] out = new long[pw.length];
         if (source.floatExact(x) && source.floatExact(y)) {
@@ -91,8 +124,8 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
     /** The polygon's edges as flat arrays, prepared once per evaluation. */
     private static final class Edges {
         final int n;
-        final double[] x1, y1, dx, dy, yLo, yHi, xLo, xHi, tolerance;
-        final double minX, maxX, minY, maxY;
+        final double[] x1, y1, dx, dy, yLo, yHi, xLo, xHi, tolerance, length;
+        final double minX, maxX, minY, maxY, magnitude;
 
         Edges(List<Vertex> v) {
             n = v.size();
@@ -105,6 +138,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
             xLo = new double[n];
             xHi = new double[n];
             tolerance = new double[n];
+            length = new double[n];
             double ax = Double.POSITIVE_INFINITY, bx = Double.NEGATIVE_INFINITY;
             double ay = Double.POSITIVE_INFINITY, by = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
@@ -119,6 +153,7 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
                 xLo[i] = Math.min(a.x(), b.x());
                 xHi[i] = Math.max(a.x(), b.x());
                 tolerance[i] = 1e-9 * (Math.abs(dx[i]) + Math.abs(dy[i]));
+                length[i] = Math.hypot(dx[i], dy[i]);
                 ax = Math.min(ax, a.x());
                 bx = Math.max(bx, a.x());
                 ay = Math.min(ay, a.y());
@@ -128,6 +163,27 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
             maxX = bx;
             minY = ay;
             maxY = by;
+            magnitude = Math.max(Math.max(Math.abs(ax), Math.abs(bx)), Math.max(Math.abs(ay), Math.abs(by)));
+        }
+
+        /**
+         * True when (px, py) may lie within distance r of an edge (NaN never does): within r of the edge's line
+         * and of its bounding box, a superset of within r of the edge, as cheap as the crossing test.
+         */
+        boolean near(double px, double py, double r) {
+            if (!(px >= minX - r && px <= maxX + r && py >= minY - r && py <= maxY + r)) {
+                return false;
+            }
+            for (int e = 0; e < n; e++) {
+                if (py < yLo[e] - r || py > yHi[e] + r || px < xLo[e] - r || px > xHi[e] + r) {
+                    continue;
+                }
+                double cross = dx[e] * (py - y1[e]) - dy[e] * (px - x1[e]);
+                if (Math.abs(cross) <= r * length[e]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -84,9 +84,50 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
 
     @Override
     public Population apply(EventSource source, Population parent) {
+        double[] error = BoundaryRecheck.errors(dimensions(), source);
         if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
-            return applyFloat(source, parent);
+            Population[] fastAndNear = applyFloat(source, parent, error);
+            return error == null ? fastAndNear[0]
+                    : BoundaryRecheck.exact(dimensions(), source, fastAndNear[0], fastAndNear[1], this::contains);
         }
+        Population fast = evaluate(source, parent);
+        return error == null ? fast
+                : BoundaryRecheck.exact(dimensions(), source, fast, near(source, parent, error), this::contains);
+    }
+
+    /** Membership of one point, coordinates in the order of {@link #ranges}: the test {@link #apply} makes. */
+    public boolean contains(double[] point) {
+        for (int d = 0; d < ranges.size(); d++) {
+            if (!ranges.get(d).contains(point[d])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The parent's events within {@code error} of a face: inside the box grown by the error on every side, and
+     * not inside the box shrunk by it.
+     */
+    private Population near(EventSource source, Population parent, double[] error) {
+        List<Range> grown = new java.util.ArrayList<>();
+        List<Range> shrunk = new java.util.ArrayList<>();
+        for (int d = 0; d < ranges.size(); d++) {
+            Range r = ranges.get(d);
+            double lo = r.min() + error[d];
+            double hi = r.max() - error[d];
+            grown.add(new Range(r.dimension(), r.min() - error[d], r.max() + error[d]));
+            if (lo < hi) {
+                shrunk.add(new Range(r.dimension(), lo, hi));
+            }
+        }
+        Population outer = new RectangleGate(id, parentId, grown).evaluate(source, parent);
+        return shrunk.size() < ranges.size() ? outer
+                : outer.andNot(new RectangleGate(id, parentId, shrunk).evaluate(source, parent));
+    }
+
+    /** Membership on the double values as they are (see {@link #apply} for the exact membership). */
+    private Population evaluate(EventSource source, Population parent) {
         int k = ranges.size();
         double[][] cols = new double[k][];
         double[] lo = new double[k];
@@ -148,11 +189,13 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     }
 
     /**
-     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}). Words of a dense parent are tested
-     * event by event without looking at the parent's bits (a predictable, branch-free loop), then masked; sparse
-     * words visit their set bits only.
+     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}): the membership, and with an error
+     * the candidates for re-judging, in the same pass: the events within twice the error of a finite bound (a
+     * superset of those near a face, as cheap as the membership test). Words of a dense parent are tested event
+     * by event without looking at the parent's bits (a predictable, branch-free loop), then masked; sparse words
+     * visit their set bits only.
      */
-    private Population applyFloat(EventSource source, Population parent) {
+    private Population[] applyFloat(EventSource source, Population parent, double[] error) {
         int k = ranges.size();
         Range r0 = ranges.get(0);
         Range r1 = ranges.get(k - 1);
@@ -164,9 +207,23 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         long s0 = span(lo0, keyOf(floatBound(r0.max())));
         int lo1 = keyOf(floatBound(r1.min()));
         long s1 = span(lo1, keyOf(floatBound(r1.max())));
+        // Near-bound ranges: x0 near its min, its max; x1 near its min, its max (empty when exact or unbounded).
+        int[] nearLo = new int[4];
+        long[] nearSpan = new long[4];
+        if (error != null) {
+            nearRange(r0.min(), error[0], 0, nearLo, nearSpan);
+            nearRange(r0.max(), error[0], 1, nearLo, nearSpan);
+            if (k == 2) {
+                nearRange(r1.min(), error[1], 2, nearLo, nearSpan);
+                nearRange(r1.max(), error[1], 3, nearLo, nearSpan);
+            }
+        }
+        int a0 = nearLo[0], a1 = nearLo[1], a2 = nearLo[2], a3 = nearLo[3];
+        long n0 = nearSpan[0], n1 = nearSpan[1], n2 = nearSpan[2], n3 = nearSpan[3];
         int n = parent.size();
         long[] pw = parent.words();
         long[] out = new long[pw.length];
+        long[] near = new long[pw.length];
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             if (bits == 0) {
@@ -174,21 +231,39 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             }
             int base = w << 6;
             long res = 0;
+            long close = 0;
             if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
                 for (int b = 0; b < 64; b++) {
-                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
+                    int k0 = keyOf(c0[base + b]);
+                    int k1 = keyOf(c1[base + b]);
+                    res |= (in(k0, lo0, s0) & in(k1, lo1, s1)) << b;
+                    close |= (in(k0, a0, n0) | in(k0, a1, n1) | in(k1, a2, n2) | in(k1, a3, n3)) << b;
                 }
                 res &= bits;
+                close &= bits;
             } else {
                 while (bits != 0) {
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    res |= inside(c0[base + b], c1[base + b], lo0, s0, lo1, s1) << b;
+                    int k0 = keyOf(c0[base + b]);
+                    int k1 = keyOf(c1[base + b]);
+                    res |= (in(k0, lo0, s0) & in(k1, lo1, s1)) << b;
+                    close |= (in(k0, a0, n0) | in(k0, a1, n1) | in(k1, a2, n2) | in(k1, a3, n3)) << b;
                 }
             }
             out[w] = res;
+            near[w] = close;
         }
-        return Population.ofWords(out, n);
+        return new Population[] {Population.ofWords(out, n), Population.ofWords(near, n)};
+    }
+
+    /** The keys within twice {@code error} of a finite bound, as range {@code i}; none for an infinite bound. */
+    private static void nearRange(double bound, double error, int i, int[] lo, long[] span) {
+        if (Double.isInfinite(bound)) {
+            return;
+        }
+        lo[i] = keyOf(floatBound(bound - 2 * error));
+        span[i] = span(lo[i], keyOf(Math.nextUp(floatBound(bound + 2 * error))));
     }
 
     /** The number of keys in [lo, hi), unsigned; 0 when hi <= lo (nothing is inside). */
@@ -196,11 +271,9 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         return Integer.compareUnsigned(hi, lo) <= 0 ? 0 : (hi - lo) & 0xFFFFFFFFL;
     }
 
-    /** 1 when both keys lie in their unsigned ranges [lo, lo + span), else 0; branch-free. */
-    private static long inside(float x0, float x1, int lo0, long s0, int lo1, long s1) {
-        long d0 = (keyOf(x0) - lo0) & 0xFFFFFFFFL;
-        long d1 = (keyOf(x1) - lo1) & 0xFFFFFFFFL;
-        return ((d0 - s0) >>> 63) & ((d1 - s1) >>> 63);
+    /** 1 when the key lies in the unsigned range [lo, lo + span), else 0; branch-free. */
+    private static long in(int key, int lo, long span) {
+        return ((((key - lo) & 0xFFFFFFFFL) - span) >>> 63);
     }
 
     /**

@@ -27,6 +27,7 @@ public final class GatingMlEventSource implements EventSource {
     private final SpectrumMatrix fileMatrix;
     private final Map<String, SpectrumMatrix> matrices;
     private final Map<String, double[][]> unmixing = new HashMap<>();
+    private final Map<String, Plan> plans = new HashMap<>();
     private final Map<String, double[]> base = new HashMap<>();
     private final Map<Dimension, double[]> columns = new HashMap<>();
     private final Map<Dimension, float[]> rounded = new HashMap<>();
@@ -94,22 +95,92 @@ public final class GatingMlEventSource implements EventSource {
     private double[] base(String name, String compensationRef) {
         String key = compensationRef + '\u0000' + name;
         double[] v = base.get(key);
-        if (v != null) {
-            return v;
+        if (v == null) {
+            v = plan(name, compensationRef).column(table.eventCount());
+            base.put(key, v);
         }
-        SpectrumMatrix m = matrix(compensationRef);
-        int k = m == null ? -1 : m.fluorochromes().indexOf(name);
-        if (k < 0 && m != null && m.fluorochromes().size() == m.detectors().size()) {
-            // FlowJo's exports name the detector ("CD4 PE-Cy7 FLR-A") with the matrix whose fluorochrome is
-            // "PE-Cy7": in a square matrix the k-th detector's compensated value is the k-th fluorochrome.
-            k = m.detectors().indexOf(name);
-        } else if (k < 0 && m != null && m.detectors().contains(name)) {
-            throw new GateException("'" + name + "' is a detector of the non-square spectrum matrix " + m.id()
-                    + ": a dimension compensated by it must name one of its fluorochromes " + m.fluorochromes());
-        }
-        v = k < 0 ? raw(name) : unmix(m, k);
-        base.put(key, v);
         return v;
+    }
+
+    /**
+     * The exact value of one event, with the very arithmetic of {@link #doubleValues} (same unmixing weights,
+     * same order of the sums, same transform), so it equals that column's entry bit for bit: the pipeline's gates
+     * call it for the events its fast values place near a boundary.
+     */
+    public synchronized double value(Dimension d, int event) {
+        double v;
+        if (d.parameter() instanceof Parameter.Ratio r) {
+            v = r.apply(plan(r.numerator(), d.compensationRef()).value(event),
+                    plan(r.denominator(), d.compensationRef()).value(event));
+        } else {
+            v = plan(d.name(), d.compensationRef()).value(event);
+        }
+        return d.transform() == null ? v : d.transform().apply(v);
+    }
+
+    /**
+     * How one parameter's compensated value is computed: the sum of {@code inputs[j][i] * weights[j]} over the
+     * matrix's detectors in order (zero weights left out), or the raw column when the matrix does not cover it.
+     */
+    private record Plan(float[][] inputs, double[] weights) {
+        double value(int i) {
+            if (weights == null) {
+                return inputs[0][i];
+            }
+            double s = 0;
+            for (int j = 0; j < weights.length; j++) {
+                s += inputs[j][i] * weights[j];
+            }
+            return s;
+        }
+
+        /** Every event's value; each one summed in the order {@link #value} sums it. */
+        double[] column(int n) {
+            double[] out = new double[n];
+            if (weights == null) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = inputs[0][i];
+                }
+                return out;
+            }
+            for (int j = 0; j < weights.length; j++) {
+                float[] d = inputs[j];
+                double w = weights[j];
+                for (int i = 0; i < n; i++) {
+                    out[i] += d[i] * w;
+                }
+            }
+            return out;
+        }
+    }
+
+    private Plan plan(String name, String compensationRef) {
+        return plans.computeIfAbsent(compensationRef + '\u0000' + name, key -> {
+            SpectrumMatrix m = matrix(compensationRef);
+            int k = m == null ? -1 : m.fluorochromes().indexOf(name);
+            if (k < 0 && m != null && m.fluorochromes().size() == m.detectors().size()) {
+                // FlowJo's exports name the detector ("CD4 PE-Cy7 FLR-A") with the matrix whose fluorochrome is
+                // "PE-Cy7": in a square matrix the k-th detector's compensated value is the k-th fluorochrome.
+                k = m.detectors().indexOf(name);
+            } else if (k < 0 && m != null && m.detectors().contains(name)) {
+                throw new GateException("'" + name + "' is a detector of the non-square spectrum matrix " + m.id()
+                        + ": a dimension compensated by it must name one of its fluorochromes " + m.fluorochromes());
+            }
+            if (k < 0) {
+                return new Plan(new float[][] {column(name, null)}, null);
+            }
+            double[][] u = unmixing.computeIfAbsent(m.id(), id -> m.unmixing());
+            List<float[]> inputs = new java.util.ArrayList<>();
+            List<Double> weights = new java.util.ArrayList<>();
+            for (int j = 0; j < m.detectors().size(); j++) {
+                if (u[j][k] != 0) {
+                    inputs.add(column(m.detectors().get(j), m.id()));
+                    weights.add(u[j][k]);
+                }
+            }
+            return new Plan(inputs.toArray(new float[0][]),
+                    weights.stream().mapToDouble(Double::doubleValue).toArray());
+        });
     }
 
     private SpectrumMatrix matrix(String ref) {
@@ -125,34 +196,6 @@ public final class GatingMlEventSource implements EventSource {
                     + matrices.keySet() + " (or FCS, uncompensated)");
         }
         return m;
-    }
-
-    private double[] unmix(SpectrumMatrix m, int fluorochrome) {
-        double[][] u = unmixing.computeIfAbsent(m.id(), id -> m.unmixing());
-        List<String> det = m.detectors();
-        int n = table.eventCount();
-        double[] out = new double[n];
-        for (int j = 0; j < det.size(); j++) {
-            double w = u[j][fluorochrome];
-            if (w == 0) {
-                continue;
-            }
-            float[] d = column(det.get(j), m.id());
-            for (int i = 0; i < n; i++) {
-                out[i] += d[i] * w;
-            }
-        }
-        return out;
-    }
-
-    private double[] raw(String name) {
-        float[] c = column(name, null);
-        int n = table.eventCount();
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = c[i];
-        }
-        return out;
     }
 
     private float[] column(String name, String matrixId) {

@@ -69,7 +69,8 @@ final class AppliedGates {
         }
     }
 
-    private Dimension axis(Dimension d) {
+    /** A pipeline axis (named by marker) as exported: the file's detector, the document's compensation. */
+    Dimension axis(Dimension d) {
         String comp = d.isCompensated() ? compensation : Dimension.UNCOMPENSATED;
         return new Dimension(new Parameter.Named(channelOf.apply(d.name())), comp, d.transform());
     }
@@ -89,11 +90,16 @@ final class AppliedGates {
         });
     }
 
-    GatingMlDocument document(SpilloverMatrix pipelineMatrix) {
+    /** The spectrum matrices the document defines: the pipeline's matrix when the pipeline compensates with one. */
+    Map<String, SpectrumMatrix> matrices(SpilloverMatrix pipelineMatrix) {
         Map<String, SpectrumMatrix> matrices = new HashMap<>();
         if (MATRIX_ID.equals(compensation) && pipelineMatrix != null) {
             matrices.put(MATRIX_ID, SpectrumMatrix.of(MATRIX_ID, pipelineMatrix));
         }
-        return GatingMlDocument.of(new GateTree(gates), matrices);
+        return matrices;
+    }
+
+    GatingMlDocument document(SpilloverMatrix pipelineMatrix) {
+        return GatingMlDocument.of(new GateTree(gates), matrices(pipelineMatrix));
     }
 }

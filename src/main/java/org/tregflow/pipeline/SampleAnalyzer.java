@@ -23,6 +23,7 @@ import org.tregflow.gating.Gate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GeometricGate;
+import org.tregflow.gating.Parameter;
 import org.tregflow.gating.Population;
 import org.tregflow.gating.auto.OrderStatistics;
 import org.tregflow.gatingml.GatingMlDocument;
@@ -103,6 +104,13 @@ public final class SampleAnalyzer {
         long t3 = lap(timings, "compensate", t2);
 
         int n = table.eventCount();
+        String compSource = pipeline.definition().compensation().source();
+        AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
+                compSource.equals("matrix") ? AppliedGates.MATRIX_ID
+                        : compSource.equals("file") && ds.spillover() != null ? Dimension.FCS
+                        : Dimension.UNCOMPENSATED);
+        // The exact values, for events near a gate boundary: what the exported Gating-ML gives in double.
+        GatingMlEventSource exact = new GatingMlEventSource(table, ds.spillover(), applied.matrices(pipeline.matrix()));
         MarkerSource source = new MarkerSource(n);
         Map<String, Transform> transforms = new HashMap<>();
         for (String m : used) {
@@ -112,13 +120,15 @@ public final class SampleAnalyzer {
             float[] values = scale.get(key(m));
             Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
-            if (t == null) {
-                source.put(m, values);
-            } else {
-                float[] out = new float[n];
+            float[] out = values;
+            if (t != null) {
+                out = new float[n];
                 t.apply(values, out, n);
-                source.put(m, out);
             }
+            boolean compensated = values != table.column(table.indexOf(panel.channel(m).name()));
+            Dimension axis = applied.axis(new Dimension(new Parameter.Named(m),
+                    pipeline.isScatter(m) ? Dimension.UNCOMPENSATED : Dimension.FCS, t == null ? null : t.exact()));
+            source.put(m, out, fastError(t, compensated, out, n), i -> exact.value(axis, i));
         }
         long t4 = lap(timings, "transform", t3);
 
@@ -135,11 +145,6 @@ public final class SampleAnalyzer {
         Map<String, Gate> appliedByName = new HashMap<>();
         List<GatingStep> steps = new ArrayList<>();
         Population all = Population.all(n);
-        String compSource = pipeline.definition().compensation().source();
-        AppliedGates applied = new AppliedGates(m -> panel.channel(m).name(),
-                compSource.equals("matrix") ? AppliedGates.MATRIX_ID
-                        : compSource.equals("file") && ds.spillover() != null ? Dimension.FCS
-                        : Dimension.UNCOMPENSATED);
         for (GateDef g : pipeline.gateOrder()) {
             String parent = effective(g.parent(), effectiveParent);
             if (skipped.contains(g.name())) {
@@ -349,6 +354,38 @@ public final class SampleAnalyzer {
             }
         }
         return false;
+    }
+
+    /**
+     * How far a column computed fast may lie from its exact value: the transform's approximation, plus float
+     * rounding of the compensated value and of the transformed one. The rounding is at most 2^-24 |y| for the
+     * result and, carried through the transform, at most 2^-24 |x T'(x)| for the input, which is below 2^-24 |y|
+     * for a linear transform and below 0.25 · 2^-24 for the log-like ones on a 0-1 scale; 2^-22 max(1, |y|) covers
+     * both with room for the double sums of the two compensations (1e-9 and below). An uncompensated column
+     * without transform is exact.
+     */
+    static double fastError(Transform t, boolean compensated, float[] values, int n) {
+        if (t == null && !compensated) {
+            return 0;
+        }
+        // Math.max/min reductions vectorise; NaN or infinity (rare) take the careful loop.
+        float hi = 1;
+        float lo = -1;
+        for (int i = 0; i < n; i++) {
+            hi = Math.max(hi, values[i]);
+            lo = Math.min(lo, values[i]);
+        }
+        float largest = Math.max(hi, -lo);
+        if (!Float.isFinite(largest)) {
+            largest = 1;
+            for (int i = 0; i < n; i++) {
+                float a = Math.abs(values[i]);
+                if (a > largest && a != Float.POSITIVE_INFINITY) {
+                    largest = a;
+                }
+            }
+        }
+        return (t == null ? 0 : t.approximationError()) + 0x1p-22 * largest;
     }
 
     /**

@@ -9,6 +9,22 @@ public interface Transform {
 
     double inverse(double y);
 
+    /**
+     * The exact form of this transform: itself, unless it is a fast approximation (then the form it approximates,
+     * the one a Gating-ML file names).
+     */
+    default Transform exact() {
+        return this;
+    }
+
+    /**
+     * How far {@link #apply(double)} may lie from {@code exact().apply(x)} on this transform's scale, at most
+     * (0 for exact transforms). The bulk method adds the rounding of its result to float.
+     */
+    default double approximationError() {
+        return 0;
+    }
+
     /** Transforms {@code n} values from {@code src} into {@code dst} (may be the same array). */
     default void apply(float[] src, float[] dst, int n) {
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fast table form holds its stated 1e-6 bound against the exact logicle on dense sweeps. */
 class FastLogicleTest {
-    private static final double BOUND = 1e-6;
+    private static final double BOUND = FastLogicle.ACCURACY;
 
     @ParameterizedTest(name = "T={0} W={1} M={2} A={3}")
     @CsvSource({"262144, 0.5, 4.5, 0", "1000, 1, 4, 0", "262144, 0.5, 4.5, 1", "262144, 0, 4.5, 0",
