@@ -27,8 +27,9 @@ final class BoundaryRecheck {
     }
 
     /**
-     * {@code fast} (the gate's membership computed on the source's values) with the {@code candidates} (a superset
-     * of the events within the error of the boundary) judged by {@code contains} on their exact values.
+     * {@code fast} (the gate's membership on the source's values, right at least outside the candidates) with the
+     * {@code candidates} (a superset of the events within the error of the boundary) judged by {@code contains} on
+     * their exact values.
      */
     static Population exact(List<Dimension> dimensions, EventSource source, Population fast, Population candidates,
                             Predicate<double[]> contains) {

@@ -48,77 +48,37 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
     @Override
     public Population apply(EventSource source, Population parent) {
         Edges edges = new Edges(vertices);
-        Population fast = evaluate(source, parent, edges);
         double[] error = BoundaryRecheck.errors(dimensions(), source);
-        return error == null ? fast : BoundaryRecheck.exact(dimensions(), source, fast,
-                near(source, parent, error, edges), point -> edges.inside(point[0], point[1]));
-    }
-
-    /** The parent's events within {@code error} (as a Euclidean radius) of an edge. */
-    private Population near(EventSource source, Population parent, double[] error, Edges edges) {
         // The extra covers the on-edge tolerance of Edges.inside and the rounding of the distances.
-        double r = Math.hypot(error[0], error[1]) * (1 + 1e-9) + 1e-8 * (1 + edges.magnitude);
+        double r = error == null ? -1 : Math.hypot(error[0], error[1]) * (1 + 1e-9) + 1e-8 * (1 + edges.magnitude);
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
+        long[] near = new long[pw.length];
         boolean floats = source.floatExact(x) && source.floatExact(y);
+        // Float columns are widened per event: the same doubles as doubleValues, without a widened copy.
         float[] fx = floats ? source.values(x) : null;
         float[] fy = floats ? source.values(y) : null;
         double[] dx = floats ? null : source.doubleValues(x);
         double[] dy = floats ? null : source.doubleValues(y);
-        long[] pw = parent.words();
-        long[] out = new long[pw.length];
-        for (int w = 0; w < pw.length; w++) {
-            long bits = pw[w];
-            while (bits != 0) {
-                int b = Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int i = (w << 6) + b;
-                if (floats ? edges.near(fx[i], fy[i], r) : edges.near(dx[i], dy[i], r)) {
-                    out[w] |= 1L << b;
-                }
-            }
-        }
-        return Population.ofWords(out, parent.size());
-    }
-
-    /** Membership on the source's values as they are. */
-    private Population evaluate(EventSource source, Population parent, Edges edges) {
-        long[] pw = parent.words();
-        long[] out = new long[pw.length];
-        if (source.floatExact(x) && source.floatExact(y)) {
-            // Float columns widened per event: the same doubles as doubleValues, without a widened copy.
-            float[] fx = source.values(x);
-            float[] fy = source.values(y);
-            for (int w = 0; w < pw.length; w++) {
-                long bits = pw[w];
-                long res = 0;
-                int base = w << 6;
-                while (bits != 0) {
-                    int b = Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    if (edges.inside(fx[base + b], fy[base + b])) {
-                        res |= 1L << b;
-                    }
-                }
-                out[w] = res;
-            }
-            return Population.ofWords(out, parent.size());
-        }
-        double[] xs = source.doubleValues(x);
-        double[] ys = source.doubleValues(y);
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             long res = 0;
+            long close = 0;
             int base = w << 6;
             while (bits != 0) {
                 int b = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int i = base + b;
-                if (edges.inside(xs[i], ys[i])) {
-                    res |= 1L << b;
-                }
+                int c = floats ? edges.classify(fx[i], fy[i], r) : edges.classify(dx[i], dy[i], r);
+                res |= (long) (c & 1) << b;
+                close |= (long) (c >>> 1) << b;
             }
             out[w] = res;
+            near[w] = close;
         }
-        return Population.ofWords(out, parent.size());
+        Population fast = Population.ofWords(out, parent.size());
+        return error == null ? fast : BoundaryRecheck.exact(dimensions(), source, fast,
+                Population.ofWords(near, parent.size()), point -> edges.inside(point[0], point[1]));
     }
 
     /** The polygon's edges as flat arrays, prepared once per evaluation. */
@@ -166,53 +126,47 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
             magnitude = Math.max(Math.max(Math.abs(ax), Math.abs(bx)), Math.max(Math.abs(ay), Math.abs(by)));
         }
 
-        /**
-         * True when (px, py) may lie within distance r of an edge (NaN never does): within r of the edge's line
-         * and of its bounding box, a superset of within r of the edge, as cheap as the crossing test.
-         */
-        boolean near(double px, double py, double r) {
-            if (!(px >= minX - r && px <= maxX + r && py >= minY - r && py <= maxY + r)) {
-                return false;
-            }
-            for (int e = 0; e < n; e++) {
-                if (py < yLo[e] - r || py > yHi[e] + r || px < xLo[e] - r || px > xHi[e] + r) {
-                    continue;
-                }
-                double cross = dx[e] * (py - y1[e]) - dy[e] * (px - x1[e]);
-                if (Math.abs(cross) <= r * length[e]) {
-                    return true;
-                }
-            }
-            return false;
+        /** Even-odd membership with an inclusive boundary (see {@link #classify}). */
+        boolean inside(double px, double py) {
+            return (classify(px, py, -1) & 1) != 0;
         }
 
         /**
-         * Even-odd crossing test with an inclusive boundary. Only edges spanning the point's y can cross the
-         * horizontal ray or hold the point, so the others cost one comparison pair.
+         * Bit 0: inside, by the even-odd crossing test with an inclusive boundary. Bit 1 (asked for when r >= 0):
+         * the point may lie within r of an edge: within r of the edge's line and of its bounding box, a superset
+         * of within r of the edge, found from the same cross product. Only edges spanning the point's y (within r)
+         * can cross the horizontal ray, hold the point or lie near it, so the others cost one comparison pair.
          */
-        boolean inside(double px, double py) {
+        int classify(double px, double py, double r) {
+            double grow = Math.max(r, 0);
             // Bounding box first (also rejects NaN): most events of a typical gate are far outside it.
-            if (!(px >= minX && px <= maxX && py >= minY && py <= maxY)) {
-                return false;
+            if (!(px >= minX - grow && px <= maxX + grow && py >= minY - grow && py <= maxY + grow)) {
+                return 0;
             }
+            boolean inBox = px >= minX && px <= maxX && py >= minY && py <= maxY;
             boolean odd = false;
+            boolean onEdge = false;
+            boolean near = false;
             double mag = Math.abs(px) + Math.abs(py) + 1;
             for (int e = 0; e < n; e++) {
-                if (py < yLo[e] || py > yHi[e]) {
+                boolean spans = py >= yLo[e] && py <= yHi[e];
+                if (!spans && !(py >= yLo[e] - grow && py <= yHi[e] + grow && r >= 0)) {
                     continue;
                 }
                 // cross / dy is how far right of the point the edge crosses its horizontal line.
                 double cross = dx[e] * (py - y1[e]) - dy[e] * (px - x1[e]);
-                // On the edge: the cross product of a point truly on it is rounding noise, not zero.
-                if (Math.abs(cross) <= tolerance[e] * mag && px >= xLo[e] && px <= xHi[e]) {
-                    return true;
+                near |= r >= 0 && Math.abs(cross) <= r * length[e] && px >= xLo[e] - r && px <= xHi[e] + r;
+                if (!spans) {
+                    continue;
                 }
+                // On the edge: the cross product of a point truly on it is rounding noise, not zero.
+                onEdge |= Math.abs(cross) <= tolerance[e] * mag && px >= xLo[e] && px <= xHi[e];
                 // Half-open rule on y (one end strictly above) counts each crossing once, also at vertices.
                 if ((y1[e] > py) != (y1[e] + dy[e] > py) && (dy[e] > 0 ? cross > 0 : cross < 0)) {
                     odd = !odd;
                 }
             }
-            return odd;
+            return (inBox && (onEdge || odd) ? 1 : 0) | (near ? 2 : 0);
         }
     }
 }

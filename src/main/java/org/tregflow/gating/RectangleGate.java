@@ -86,9 +86,9 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     public Population apply(EventSource source, Population parent) {
         double[] error = BoundaryRecheck.errors(dimensions(), source);
         if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
-            Population[] fastAndNear = applyFloat(source, parent, error);
-            return error == null ? fastAndNear[0]
-                    : BoundaryRecheck.exact(dimensions(), source, fastAndNear[0], fastAndNear[1], this::contains);
+            Population[] sureAndNear = applyFloat(source, parent, error);
+            return error == null ? sureAndNear[0]
+                    : BoundaryRecheck.exact(dimensions(), source, sureAndNear[0], sureAndNear[1], this::contains);
         }
         Population fast = evaluate(source, parent);
         return error == null ? fast
@@ -189,11 +189,11 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     }
 
     /**
-     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}): the membership, and with an error
-     * the candidates for re-judging, in the same pass: the events within twice the error of a finite bound (a
-     * superset of those near a face, as cheap as the membership test). Words of a dense parent are tested event
-     * by event without looking at the parent's bits (a predictable, branch-free loop), then masked; sparse words
-     * visit their set bits only.
+     * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}), in one pass: the events surely
+     * inside (inside the box shrunk by the error on every side) and the candidates for re-judging (inside the box
+     * grown by it, not surely inside). Without an error both boxes are the box: the first is the membership, there
+     * are no candidates. Words of a dense parent are tested event by event without looking at the parent's bits (a
+     * predictable, branch-free loop), then masked; sparse words visit their set bits only.
      */
     private Population[] applyFloat(EventSource source, Population parent, double[] error) {
         int k = ranges.size();
@@ -201,28 +201,21 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         Range r1 = ranges.get(k - 1);
         float[] c0 = source.values(r0.dimension());
         float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
+        double e0 = error == null ? 0 : error[0];
+        double e1 = error == null ? 0 : error[k - 1];
         // [lo, hi) as an unsigned range of order-preserving int keys: a subtraction and a shift per test, no
         // comparison, so the JIT emits no branch (see keyOf for -0 and NaN).
-        int lo0 = keyOf(floatBound(r0.min()));
-        long s0 = span(lo0, keyOf(floatBound(r0.max())));
-        int lo1 = keyOf(floatBound(r1.min()));
-        long s1 = span(lo1, keyOf(floatBound(r1.max())));
-        // Near-bound ranges: x0 near its min, its max; x1 near its min, its max (empty when exact or unbounded).
-        int[] nearLo = new int[4];
-        long[] nearSpan = new long[4];
-        if (error != null) {
-            nearRange(r0.min(), error[0], 0, nearLo, nearSpan);
-            nearRange(r0.max(), error[0], 1, nearLo, nearSpan);
-            if (k == 2) {
-                nearRange(r1.min(), error[1], 2, nearLo, nearSpan);
-                nearRange(r1.max(), error[1], 3, nearLo, nearSpan);
-            }
-        }
-        int a0 = nearLo[0], a1 = nearLo[1], a2 = nearLo[2], a3 = nearLo[3];
-        long n0 = nearSpan[0], n1 = nearSpan[1], n2 = nearSpan[2], n3 = nearSpan[3];
+        int in0 = keyOf(floatBound(r0.min() + e0));
+        long is0 = span(in0, keyOf(floatBound(r0.max() - e0)));
+        int in1 = keyOf(floatBound(r1.min() + e1));
+        long is1 = span(in1, keyOf(floatBound(r1.max() - e1)));
+        int out0 = keyOf(floatBound(r0.min() - e0));
+        long os0 = span(out0, keyOf(floatBound(r0.max() + e0)));
+        int out1 = keyOf(floatBound(r1.min() - e1));
+        long os1 = span(out1, keyOf(floatBound(r1.max() + e1)));
         int n = parent.size();
         long[] pw = parent.words();
-        long[] out = new long[pw.length];
+        long[] inside = new long[pw.length];
         long[] near = new long[pw.length];
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
@@ -230,40 +223,31 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
                 continue;
             }
             int base = w << 6;
-            long res = 0;
-            long close = 0;
+            long sure = 0;
+            long maybe = 0;
             if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
                 for (int b = 0; b < 64; b++) {
                     int k0 = keyOf(c0[base + b]);
                     int k1 = keyOf(c1[base + b]);
-                    res |= (in(k0, lo0, s0) & in(k1, lo1, s1)) << b;
-                    close |= (in(k0, a0, n0) | in(k0, a1, n1) | in(k1, a2, n2) | in(k1, a3, n3)) << b;
+                    sure |= (in(k0, in0, is0) & in(k1, in1, is1)) << b;
+                    maybe |= (in(k0, out0, os0) & in(k1, out1, os1)) << b;
                 }
-                res &= bits;
-                close &= bits;
+                sure &= bits;
+                maybe &= bits;
             } else {
                 while (bits != 0) {
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int k0 = keyOf(c0[base + b]);
                     int k1 = keyOf(c1[base + b]);
-                    res |= (in(k0, lo0, s0) & in(k1, lo1, s1)) << b;
-                    close |= (in(k0, a0, n0) | in(k0, a1, n1) | in(k1, a2, n2) | in(k1, a3, n3)) << b;
+                    sure |= (in(k0, in0, is0) & in(k1, in1, is1)) << b;
+                    maybe |= (in(k0, out0, os0) & in(k1, out1, os1)) << b;
                 }
             }
-            out[w] = res;
-            near[w] = close;
+            inside[w] = sure;
+            near[w] = maybe & ~sure;
         }
-        return new Population[] {Population.ofWords(out, n), Population.ofWords(near, n)};
-    }
-
-    /** The keys within twice {@code error} of a finite bound, as range {@code i}; none for an infinite bound. */
-    private static void nearRange(double bound, double error, int i, int[] lo, long[] span) {
-        if (Double.isInfinite(bound)) {
-            return;
-        }
-        lo[i] = keyOf(floatBound(bound - 2 * error));
-        span[i] = span(lo[i], keyOf(Math.nextUp(floatBound(bound + 2 * error))));
+        return new Population[] {Population.ofWords(inside, n), Population.ofWords(near, n)};
     }
 
     /** The number of keys in [lo, hi), unsigned; 0 when hi <= lo (nothing is inside). */

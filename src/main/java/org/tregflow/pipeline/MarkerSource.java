@@ -7,16 +7,20 @@ import java.util.function.IntToDoubleFunction;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GateException;
+import org.tregflow.gating.Population;
+import org.tregflow.transform.Transform;
 
 /**
- * The event source of one file inside the pipeline: dimensions are named by marker (the pipeline's names), and
- * their values were compensated and transformed once, up front, by {@link SampleAnalyzer}, fast (float, fast
- * logicle). Each marker also carries the bound of that speed and its exact form, so gates re-judge the few events
- * near a boundary exactly ({@link EventSource#error}). Double columns are widened once per marker and kept.
+ * The event source of one file inside the pipeline: dimensions are named by marker (the pipeline's names), values
+ * are the compensated scale values through the marker's transform, computed fast (float, fast logicle) and only
+ * for the events a gate looks at ({@link #cover}: a CD25 gate inside Treg transforms a few percent of the
+ * column). Each marker also states the bound of that speed and its exact form, so gates re-judge the few events
+ * near a boundary exactly ({@link EventSource#error}).
  */
 final class MarkerSource implements EventSource {
-    /** One marker: its fast values, how far they may be from the exact ones, and the exact value of an event. */
-    private record Column(float[] values, double error, IntToDoubleFunction exact) {
+    /** One marker: its values so far, which events they cover, how far they may be from the exact ones. */
+    private record Column(float[] scale, Transform transform, float[] values, long[] covered, double error,
+                          IntToDoubleFunction exact) {
     }
 
     private final int events;
@@ -28,11 +32,89 @@ final class MarkerSource implements EventSource {
     }
 
     /**
-     * @param error at most this far from the exact value for every event (0: the values are exact)
-     * @param exact the exact value of one event, computed in double (only called near gate boundaries)
+     * A marker's column; its transformed values come with {@link #cover}.
+     *
+     * @param scale       the compensated (or raw) scale values of every event
+     * @param transform   the marker's transform, or null (the scale values are the values)
+     * @param compensated whether {@code scale} was compensated (rounded to float) rather than read as it is
+     * @param exact       the exact value of one event, computed in double (only called near gate boundaries)
      */
-    void put(String marker, float[] values, double error, IntToDoubleFunction exact) {
-        columns.put(marker.toUpperCase(Locale.ROOT), new Column(values, error, exact));
+    void put(String marker, float[] scale, Transform transform, boolean compensated, IntToDoubleFunction exact) {
+        float[] values = transform == null ? scale : new float[events];
+        long[] covered = transform == null ? null : new long[Population.wordCount(events)];
+        double error = 0;
+        if (transform != null || compensated) {
+            // Transforms are monotone: no value lies further from 0 than the images of the scale's extremes.
+            float[] range = finiteRange(scale, events);
+            double largest = transform == null ? Math.max(-range[0], range[1])
+                    : Math.max(Math.abs(transform.exact().apply(range[0])), Math.abs(transform.exact().apply(range[1])));
+            if (!Double.isFinite(largest)) {
+                // An extreme without a finite image (log of 0 or below): transform every event now, measure them.
+                transform.apply(scale, values, events);
+                java.util.Arrays.fill(covered, -1L);
+                float[] images = finiteRange(values, events);
+                largest = Math.max(-images[0], images[1]);
+            }
+            double approximation = transform == null ? 0 : transform.approximationError();
+            error = approximation + roundingError(Math.max(1, largest + approximation));
+        }
+        columns.put(marker.toUpperCase(Locale.ROOT), new Column(scale, transform, values, covered, error, exact));
+    }
+
+    /** Transforms the marker's values of the events in {@code needed} that are not transformed yet. */
+    void cover(String marker, Population needed) {
+        String key = marker.toUpperCase(Locale.ROOT);
+        Column c = columns.get(key);
+        if (c == null || c.covered() == null) {
+            return;
+        }
+        long[] want = needed.words();
+        long[] covered = c.covered();
+        long[] missing = new long[want.length];
+        boolean any = false;
+        for (int w = 0; w < want.length; w++) {
+            missing[w] = want[w] & ~covered[w];
+            covered[w] |= want[w];
+            any |= missing[w] != 0;
+        }
+        if (any) {
+            c.transform().apply(c.scale(), c.values(), missing);
+            widened.remove(key);
+        }
+    }
+
+    /**
+     * Float rounding of the compensated value and of the transformed one: at most 2^-24 |y| for the result and,
+     * carried through the transform, at most 2^-24 |x T'(x)| for the input, which is below 2^-24 |y| for a linear
+     * transform and below 0.25 · 2^-24 for the log-like ones on a 0-1 scale; 2^-22 max(1, |y|) covers both, with
+     * room for the double sums of the two compensations (1e-9 and below).
+     */
+    private static double roundingError(double largest) {
+        return 0x1p-22 * largest;
+    }
+
+    /** {min, max} of the finite values (NaN and infinities left out; {0, 0} when there is none). */
+    static float[] finiteRange(float[] values, int n) {
+        // Math.min/max reductions vectorise; a NaN or an infinity (rare) takes the careful loop.
+        float lo = 0;
+        float hi = 0;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, values[i]);
+            hi = Math.max(hi, values[i]);
+        }
+        if (Float.isFinite(lo) && Float.isFinite(hi)) {
+            return new float[] {lo, hi};
+        }
+        lo = 0;
+        hi = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            if (Float.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return new float[] {lo, hi};
     }
 
     private Column column(Dimension dimension) {
@@ -48,6 +130,7 @@ final class MarkerSource implements EventSource {
         return events;
     }
 
+    /** The values; of a transformed marker, only the covered events' are set. */
     @Override
     public float[] values(Dimension dimension) {
         return column(dimension).values();

@@ -120,15 +120,11 @@ public final class SampleAnalyzer {
             float[] values = scale.get(key(m));
             Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
-            float[] out = values;
-            if (t != null) {
-                out = new float[n];
-                t.apply(values, out, n);
-            }
+            // Values are transformed per gate, for its parent's events only (MarkerSource.cover).
             boolean compensated = values != table.column(table.indexOf(panel.channel(m).name()));
             Dimension axis = applied.axis(new Dimension(new Parameter.Named(m),
                     pipeline.isScatter(m) ? Dimension.UNCOMPENSATED : Dimension.FCS, t == null ? null : t.exact()));
-            source.put(m, out, fastError(t, compensated, out, n), i -> exact.value(axis, i));
+            source.put(m, values, t, compensated, i -> exact.value(axis, i));
         }
         long t4 = lap(timings, "transform", t3);
 
@@ -145,6 +141,7 @@ public final class SampleAnalyzer {
         Map<String, Gate> appliedByName = new HashMap<>();
         List<GatingStep> steps = new ArrayList<>();
         Population all = Population.all(n);
+        long covering = 0;
         for (GateDef g : pipeline.gateOrder()) {
             String parent = effective(g.parent(), effectiveParent);
             if (skipped.contains(g.name())) {
@@ -153,6 +150,11 @@ public final class SampleAnalyzer {
             }
             Population parentPop = parent.equals(GateDef.ROOT) ? all : pops.get(parent);
             String parentId = parent.equals(GateDef.ROOT) ? null : parent;
+            long c0 = now();
+            for (String m : g.usedMarkers()) {
+                source.cover(m, parentPop);
+            }
+            covering += now() - c0;
             GateResolver.Resolved r = resolver.resolve(g, parentId, parentPop);
             Population p;
             if (r.gate() == null) {
@@ -176,6 +178,9 @@ public final class SampleAnalyzer {
             warnings.addAll(r.warnings());
         }
         long t5 = lap(timings, "gate", t4);
+        // Transforming values on demand is transform work, not gating.
+        timings.merge("transform", covering / 1_000_000, Long::sum);
+        timings.merge("gate", -covering / 1_000_000, Long::sum);
 
         List<PopulationStats> stats = measure(pops, effectiveParent, skipped, scale, n);
         lap(timings, "stats", t5);
@@ -354,38 +359,6 @@ public final class SampleAnalyzer {
             }
         }
         return false;
-    }
-
-    /**
-     * How far a column computed fast may lie from its exact value: the transform's approximation, plus float
-     * rounding of the compensated value and of the transformed one. The rounding is at most 2^-24 |y| for the
-     * result and, carried through the transform, at most 2^-24 |x T'(x)| for the input, which is below 2^-24 |y|
-     * for a linear transform and below 0.25 · 2^-24 for the log-like ones on a 0-1 scale; 2^-22 max(1, |y|) covers
-     * both with room for the double sums of the two compensations (1e-9 and below). An uncompensated column
-     * without transform is exact.
-     */
-    static double fastError(Transform t, boolean compensated, float[] values, int n) {
-        if (t == null && !compensated) {
-            return 0;
-        }
-        // Math.max/min reductions vectorise; NaN or infinity (rare) take the careful loop.
-        float hi = 1;
-        float lo = -1;
-        for (int i = 0; i < n; i++) {
-            hi = Math.max(hi, values[i]);
-            lo = Math.min(lo, values[i]);
-        }
-        float largest = Math.max(hi, -lo);
-        if (!Float.isFinite(largest)) {
-            largest = 1;
-            for (int i = 0; i < n; i++) {
-                float a = Math.abs(values[i]);
-                if (a > largest && a != Float.POSITIVE_INFINITY) {
-                    largest = a;
-                }
-            }
-        }
-        return (t == null ? 0 : t.approximationError()) + 0x1p-22 * largest;
     }
 
     /**

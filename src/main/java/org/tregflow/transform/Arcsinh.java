@@ -37,6 +37,21 @@ public record Arcsinh(double T, double M, double A) implements Transform {
         }
     }
 
+    @Override
+    public void apply(float[] src, float[] dst, long[] events) {
+        double k = Math.sinh(M * LN10) / T;
+        double offset = A * LN10;
+        double scale = 1.0 / ((M + A) * LN10);
+        for (int w = 0; w < events.length; w++) {
+            long bits = events[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                dst[i] = (float) ((asinh(src[i] * k) + offset) * scale);
+            }
+        }
+    }
+
     /**
      * asinh without cancellation for negative arguments (log(u + sqrt(u^2+1)) loses all digits for u << 0)
      * and without overflow of u^2 for huge u; Math has no asinh before Java 21... it has none at all in 17.

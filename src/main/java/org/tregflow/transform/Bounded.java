@@ -21,6 +21,19 @@ public record Bounded(Transform inner, double boundMin, double boundMax) impleme
         return clamp(inner.apply(x));
     }
 
+    /** The bounds around the inner transform's exact form (clamping is exact). */
+    @Override
+    public Transform exact() {
+        Transform e = inner.exact();
+        return e == inner ? this : new Bounded(e, boundMin, boundMax);
+    }
+
+    /** Clamping never moves two values further apart. */
+    @Override
+    public double approximationError() {
+        return inner.approximationError();
+    }
+
     @Override
     public double inverse(double y) {
         return inner.inverse(y);
@@ -34,6 +47,22 @@ public record Bounded(Transform inner, double boundMin, double boundMax) impleme
         for (int i = 0; i < n; i++) {
             float v = dst[i];
             dst[i] = v < lo ? lo : (v > hi ? hi : v);
+        }
+    }
+
+    @Override
+    public void apply(float[] src, float[] dst, long[] events) {
+        inner.apply(src, dst, events);
+        float lo = (float) boundMin;
+        float hi = (float) boundMax;
+        for (int w = 0; w < events.length; w++) {
+            long bits = events[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                float v = dst[i];
+                dst[i] = v < lo ? lo : (v > hi ? hi : v);
+            }
         }
     }
 

@@ -118,17 +118,38 @@ public final class FastLogicle implements Transform {
         final int sh = shift;
         final double y0 = zero;
         for (int i = 0; i < n; i++) {
-            float x = src[i];
-            float v = Math.abs(x);
-            int bin = (Float.floatToRawIntBits(v) >>> sh) - low;
-            double h;
-            if (Integer.compareUnsigned(bin, count) < 0) {
-                h = table[2 * bin] + table[2 * bin + 1] * v;
-            } else {
-                h = offTable(v, bin);
-            }
-            dst[i] = (float) (y0 + Math.copySign(h, x));
+            dst[i] = one(src[i], table, low, count, sh, y0);
         }
+    }
+
+    @Override
+    public void apply(float[] src, float[] dst, long[] events) {
+        final double[] table = chords;
+        final int low = lowBin;
+        final int count = binCount;
+        final int sh = shift;
+        final double y0 = zero;
+        for (int w = 0; w < events.length; w++) {
+            long bits = events[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                dst[i] = one(src[i], table, low, count, sh, y0);
+            }
+        }
+    }
+
+    /** One value of the bulk methods; the table's fields come in as locals the loops hold in registers. */
+    private float one(float x, double[] table, int low, int count, int sh, double y0) {
+        float v = Math.abs(x);
+        int bin = (Float.floatToRawIntBits(v) >>> sh) - low;
+        double h;
+        if (Integer.compareUnsigned(bin, count) < 0) {
+            h = table[2 * bin] + table[2 * bin + 1] * v;
+        } else {
+            h = offTable(v, bin);
+        }
+        return (float) (y0 + Math.copySign(h, x));
     }
 
     private double offTable(double v, int bin) {

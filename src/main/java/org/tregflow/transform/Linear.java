@@ -29,4 +29,17 @@ public record Linear(double T, double A) implements Transform {
             dst[i] = (float) ((src[i] + A) * scale);
         }
     }
+
+    @Override
+    public void apply(float[] src, float[] dst, long[] events) {
+        double scale = 1.0 / (T + A);
+        for (int w = 0; w < events.length; w++) {
+            long bits = events[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                dst[i] = (float) ((src[i] + A) * scale);
+            }
+        }
+    }
 }

@@ -31,4 +31,21 @@ public interface Transform {
             dst[i] = (float) apply(src[i]);
         }
     }
+
+    /**
+     * Transforms only the values whose bits are set in {@code events} (bit {@code i % 64} of word {@code i / 64}),
+     * each exactly as the bulk method above does, and leaves the others in {@code dst} as they are: a pipeline
+     * transforms a marker only for the events its gates look at. Implementations that override the bulk method
+     * override this one with the same arithmetic.
+     */
+    default void apply(float[] src, float[] dst, long[] events) {
+        for (int w = 0; w < events.length; w++) {
+            long bits = events[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                dst[i] = (float) apply(src[i]);
+            }
+        }
+    }
 }

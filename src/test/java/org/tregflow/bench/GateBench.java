@@ -47,6 +47,7 @@ public class GateBench {
     Map<String, Population> known;
 
     FloatSource floatSource;
+    FastSource fastSource;
 
     /** Float columns whose doubles are the widened floats, as the pipeline's marker source (float path). */
     static final class FloatSource implements EventSource {
@@ -65,6 +66,44 @@ public class GateBench {
         @Override
         public boolean floatExact(Dimension d) {
             return true;
+        }
+    }
+
+    /**
+     * Float columns with a stated error, as the pipeline's marker source (fast values: events within the error of
+     * a boundary are judged again on their exact values, here the same floats). 1e-3 on this 0-1000 scale is the
+     * pipeline's 1e-6 on its 0-1 scale.
+     */
+    static final class FastSource implements EventSource {
+        final FloatSource floats;
+
+        FastSource(FloatSource floats) {
+            this.floats = floats;
+        }
+
+        @Override
+        public int eventCount() {
+            return N;
+        }
+
+        @Override
+        public float[] values(Dimension d) {
+            return floats.values(d);
+        }
+
+        @Override
+        public boolean floatExact(Dimension d) {
+            return true;
+        }
+
+        @Override
+        public double error(Dimension d) {
+            return 1e-3;
+        }
+
+        @Override
+        public double exactValue(Dimension d, int event) {
+            return floats.values(d)[event];
         }
     }
 
@@ -109,6 +148,7 @@ public class GateBench {
         }
         floatSource.cols.put("x", fx);
         floatSource.cols.put("y", fy);
+        fastSource = new FastSource(floatSource);
         long[] w = new long[Population.wordCount(N)];
         for (int i = 0; i < N; i++) {
             if (rnd.nextBoolean()) {
@@ -167,6 +207,21 @@ public class GateBench {
     @Benchmark
     public Population ellipseFloat() {
         return ellipse.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population rectangleFast() {
+        return rectangle.apply(fastSource, parent);
+    }
+
+    @Benchmark
+    public Population polygon8Fast() {
+        return polygon.apply(fastSource, parent);
+    }
+
+    @Benchmark
+    public Population ellipseFast() {
+        return ellipse.apply(fastSource, parent);
     }
 
     /** All four quadrants of a 2-D quadrant gate (each event lands in one). */
