@@ -32,6 +32,8 @@ public final class AutoCpuBench {
         Map<String, Supplier<Object>> work = new LinkedHashMap<>();
         work.put("gaussianMixture", auto::gaussianMixture);
         work.put("medians", stats::medians);
+        work.put("mediansPerGate", stats::mediansPerGate);
+        work.put("mediansAllGates", stats::mediansAllGates);
         work.put("estimateW", () -> Logicle.estimateW(compensated, compensated.length, 262144, 4.5));
         work.put("gatherParent", auto::gatherParent);
         work.put("densityValley", auto::densityValley);

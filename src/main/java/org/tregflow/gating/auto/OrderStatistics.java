@@ -126,6 +126,155 @@ public final class OrderStatistics {
         return out;
     }
 
+    /** First and last radix buckets of finite floats: keys below and above them are NaN or infinite. */
+    private static final int FIRST_FINITE_BUCKET = key(-Float.MAX_VALUE) >>> BUCKET_BITS;
+    private static final int LAST_FINITE_BUCKET = key(Float.MAX_VALUE) >>> BUCKET_BITS;
+
+    /**
+     * Medians of several columns over several populations of the same events (a file's gates): {@code
+     * result[p][c]} is exactly {@code medians(columns, populations.get(p))[c]}. Each column's radix bucket of
+     * every event is computed once, as a 2-byte code, and shared by all populations: a population's histogram
+     * and its second pass then read codes through its bit set, with no gathered copy, no key computed twice and
+     * half the bytes of the values. For the statistics stage (5 markers x 10 nested gates) this replaces 50
+     * gather-histogram-select runs over the values by 5 code passes and 50 lighter runs over the codes.
+     */
+    public static double[][] medians(float[][] columns, java.util.List<Population> populations) {
+        double[][] out = new double[populations.size()][columns.length];
+        if (populations.isEmpty() || columns.length == 0) {
+            return out;
+        }
+        int n = populations.get(0).size();
+        for (Population p : populations) {
+            if (p.size() != n) {
+                throw new IllegalArgumentException("populations over " + n + " and " + p.size() + " events");
+            }
+        }
+        // Nested gates: a population inside an earlier, slightly larger one gets its histogram as that one's
+        // minus the events between them (Singlets are Lymphocytes less a few dozen events). The plan, chosen
+        // once for all columns: for each population the earlier superset with the smallest excess, when that
+        // excess is smaller than the population itself.
+        int count = out.length;
+        long[] counts = new long[count];
+        int[] from = new int[count];
+        long[][] excess = new long[count][];
+        for (int p = 0; p < count; p++) {
+            counts[p] = populations.get(p).count();
+            from[p] = -1;
+            long best = counts[p];
+            for (int q = 0; q < p; q++) {
+                long extra = counts[q] - counts[p];
+                if (extra >= 0 && extra < best && contains(populations.get(q), populations.get(p))) {
+                    best = extra;
+                    from[p] = q;
+                }
+            }
+            if (from[p] >= 0) {
+                excess[p] = populations.get(from[p]).andNot(populations.get(p)).words();
+            }
+        }
+        // Words may reach past the last event; the codes there stay 0, a non-finite bucket, and are never read
+        // as values.
+        char[] codes = new char[Population.wordCount(n) * 64];
+        int[][] hists = new int[count][];
+        for (int c = 0; c < columns.length; c++) {
+            float[] column = columns[c];
+            for (int e = 0; e < n; e++) {
+                codes[e] = (char) (key(column[e]) >>> BUCKET_BITS);
+            }
+            for (int p = 0; p < count; p++) {
+                int[] hist;
+                if (from[p] >= 0) {
+                    hist = hists[from[p]].clone();
+                    countCodes(codes, excess[p], hist, -1);
+                } else {
+                    hist = new int[1 << BUCKET_BITS];
+                    countCodes(codes, populations.get(p).words(), hist, 1);
+                }
+                hists[p] = hist;
+                out[p][c] = medianOfCodes(column, codes, populations.get(p), hist);
+            }
+        }
+        return out;
+    }
+
+    /** Whether every event of {@code inner} is in {@code outer}. */
+    private static boolean contains(Population outer, Population inner) {
+        long[] o = outer.words();
+        long[] i = inner.words();
+        for (int w = 0; w < i.length; w++) {
+            if ((i[w] & ~o[w]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds {@code delta} to the histogram bucket of every event set in {@code words}. */
+    private static void countCodes(char[] codes, long[] words, int[] hist, int delta) {
+        for (int w = 0; w < words.length; w++) {
+            long bits = words[w];
+            int base = w << 6;
+            while (bits != 0) {
+                hist[codes[base + Long.numberOfTrailingZeros(bits)]] += delta;
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /**
+     * The median of the finite values of {@code column} in {@code within}, given each event's bucket code and
+     * the population's histogram of codes.
+     */
+    private static double medianOfCodes(float[] column, char[] codes, Population within, int[] hist) {
+        long[] words = within.words();
+        int m = 0;
+        for (int b = FIRST_FINITE_BUCKET; b <= LAST_FINITE_BUCKET; b++) {
+            m += hist[b];
+        }
+        if (m == 0) {
+            return Double.NaN;
+        }
+        double h = (m - 1) * 0.5;
+        int lo = (int) Math.floor(h);
+        int hiRank = Math.min(lo + 1, m - 1);
+        int below = 0;
+        int first = FIRST_FINITE_BUCKET;
+        while (below + hist[first] <= lo) {
+            below += hist[first++];
+        }
+        int last = first;
+        int upTo = below + hist[first];
+        while (upTo <= hiRank) {
+            upTo += hist[++last];
+        }
+        float[] bucket = new float[upTo - below];
+        int k = 0;
+        int width = (last - first) ^ Integer.MIN_VALUE;
+        for (int w = 0; w < words.length; w++) {
+            long bits = words[w];
+            int base = w << 6;
+            while (bits != 0) {
+                int e = base + Long.numberOfTrailingZeros(bits);
+                if (((codes[e] - first) ^ Integer.MIN_VALUE) <= width) {
+                    bucket[k++] = column[e];
+                }
+                bits &= bits - 1;
+            }
+        }
+        int r = lo - below;
+        double lower = select(bucket, k, r);
+        if (lo + 1 >= m || h == lo) {
+            return lower;
+        }
+        float upper = Float.POSITIVE_INFINITY;
+        for (int i = r + 1; i < k; i++) {
+            if (bucket[i] < upper) {
+                upper = bucket[i];
+            }
+        }
+        return lower + (h - lo) * (upper - lower);
+    }
+
     /** Second pass: the values of the bucket(s) holding ranks lo and lo + 1, then quickselect among them. */
     private static double fromHistogram(float[] a, int m, int[] hist, double p) {
         double h = (m - 1) * p;
