@@ -121,6 +121,29 @@ class RadixQuantileTest {
         }
     }
 
+    /** More populations than one pass handles at a time (32), some sharing median buckets. */
+    @Test
+    void mediansOfFortyPopulationsEqualSortedMedians() {
+        SplittableRandom rng = new SplittableRandom(29);
+        int n = 30_011;
+        float[][] columns = {data(rng, n, 0), data(rng, n, 1)};
+        java.util.List<Population> pops = new java.util.ArrayList<>();
+        Population parent = Population.all(n);
+        for (int p = 0; p < 40; p++) {
+            Population next = thin(p % 5 == 0 ? Population.all(n) : parent, 0.3 + 0.7 * rng.nextDouble(), rng);
+            pops.add(next);
+            parent = next;
+        }
+        double[][] got = OrderStatistics.medians(columns, pops);
+        for (int p = 0; p < pops.size(); p++) {
+            for (int c = 0; c < columns.length; c++) {
+                float[] gathered = Gather.values(columns[c], pops.get(p));
+                double expected = gathered.length == 0 ? Double.NaN : sorted(gathered, 0.5);
+                assertEquals(expected, got[p][c], "population " + p + " column " + c);
+            }
+        }
+    }
+
     private static Population thin(Population parent, double keep, SplittableRandom rng) {
         Population out = Population.none(parent.size());
         for (int e : parent.indices()) {
