@@ -7,9 +7,10 @@ import org.tregflow.transform.Selection;
  * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
  * two-pass radix selection: a histogram of the top 16 bits of each value's order-preserving integer key locates
  * the one or two buckets holding the wanted ranks, then only the values of those buckets (a few hundred of a
- * million, typically) go through quickselect. The radix pass is sequential, branch-light and allocation-free
- * over the data, and reads a column through a population directly, so medians need no gathered copy. Both give
- * the same values: the wanted order statistics are the same floats whichever way they are found.
+ * million, typically) go through quickselect. A population's values are gathered once into a compact copy that
+ * both passes read. Medians of many populations of the same events (a file's gates) share each column's bucket
+ * codes, nested gates' histograms and one second pass ({@link #medians(float[][], java.util.List)}). Every route
+ * gives the same values: the wanted order statistics are the same floats whichever way they are found.
  * The methods may reorder the array they are given; pass a copy when the order matters.
  */
 public final class OrderStatistics {
@@ -173,17 +174,13 @@ public final class OrderStatistics {
                 excess[p] = populations.get(from[p]).andNot(populations.get(p)).words();
             }
         }
-        // Every event of any population, once: the domain of the bucket-ordered event list below.
+        // Every event of any population, once: the events the shared second pass looks at.
         long[] union = new long[Population.wordCount(n)];
         for (Population p : populations) {
             long[] w = p.words();
             for (int i = 0; i < union.length; i++) {
                 union[i] |= w[i];
             }
-        }
-        int unionCount = 0;
-        for (long w : union) {
-            unionCount += Long.bitCount(w);
         }
         // Words may reach past the last event; the codes there stay 0, a non-finite bucket, and are never read
         // as values.
