@@ -160,8 +160,8 @@ public final class Logicle implements Transform {
     /**
      * Estimates W from the data as Parks et al. 2006 suggest: with r the 5th percentile of the negative values
      * (nearest rank, counted from the most negative), W = (M - log10(T / |r|)) / 2, clipped to [0, M/2).
-     * Without negative values W is 0. Selection is linear-time (a radix pass, then quickselect in one bucket), not a
-     * full sort: one million events cost a few milliseconds.
+     * Without negative values W is 0. Selection is linear-time (one pass that keeps the values below a sampled pivot,
+     * then quickselect among those), not a full sort: one million events cost well under a millisecond.
      */
     public static double estimateW(float[] values, int n, double T, double M) {
         Params.positive("logicle", "T", T);
@@ -174,47 +174,72 @@ public final class Logicle implements Transform {
         return Math.max(0, Math.min(w, Math.nextDown(M / 2)));
     }
 
+    /** Values read for the pivot of {@link #fifthPercentileOfNegatives}. */
+    private static final int PIVOT_SAMPLE = 4096;
+
     /**
      * The value of rank ceil(0.05 m) - 1 among the m negative values (NaN when none): the reference the W
-     * estimate is built on. Found by a radix pass (a histogram of the top 16 bits of each value's order-preserving
-     * key, no branch per value) and quickselect inside the one bucket holding the rank, not by copying all
-     * negatives: two passes over the column, no allocation proportional to it. Columns with -0 or NaN (whose
-     * keys would land among the negatives) take the plain route, which gives the same value.
+     * estimate is built on. Found in one pass, without a histogram: a systematic sample of the column gives a
+     * pivot safely above the wanted value (its sample rank plus four standard deviations of a binomial count),
+     * then the pass counts the negatives and keeps only the values at or below the pivot, a few percent of the
+     * column, which quickselect finishes. When the pivot turns out too low (fewer kept values than the rank; the
+     * sample misled), the plain route answers: the value is exact either way. -0 and NaN are not "< 0" and never
+     * at or below a negative pivot, so they are left out as the plain route leaves them out.
      */
     static double fifthPercentileOfNegatives(float[] values, int n) {
-        int[] hist = new int[1 << 16];
-        int special = 0;
-        for (int i = 0; i < n; i++) {
-            int bits = Float.floatToRawIntBits(values[i]);
-            hist[(bits ^ ((bits >> 31) | 0x80000000)) >>> 16]++;
-            // -0 and NaN: not "< 0", but sorted by key among (or below) the negatives.
-            special += ((bits == 0x80000000) | ((bits & 0x7fffffff) > 0x7f800000)) ? 1 : 0;
-        }
-        if (special > 0) {
-            return fifthPercentileOfNegativesBySelection(values, n);
-        }
-        int negatives = 0;
-        for (int b = 0; b < 1 << 15; b++) {
-            negatives += hist[b];
-        }
-        if (negatives == 0) {
-            return Double.NaN;
-        }
-        int rank = Math.max(0, (int) Math.ceil(0.05 * negatives) - 1);
-        int bucket = 0;
-        int below = 0;
-        while (below + hist[bucket] <= rank) {
-            below += hist[bucket++];
-        }
-        float[] inBucket = new float[hist[bucket]];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            int bits = Float.floatToRawIntBits(values[i]);
-            if ((bits ^ ((bits >> 31) | 0x80000000)) >>> 16 == bucket) {
-                inBucket[k++] = values[i];
+        int stride = Math.max(1, n / PIVOT_SAMPLE);
+        float[] sample = new float[(n + stride - 1) / stride];
+        int sampled = 0;
+        for (int i = 0; i < n; i += stride) {
+            if (values[i] < 0) {
+                sample[sampled++] = values[i];
             }
         }
-        return Selection.select(inBucket, rank - below);
+        if (sampled == 0) {
+            return fifthPercentileOfNegativesBySelection(values, n);
+        }
+        double expected = 0.05 * sampled;
+        int pivotRank = (int) Math.min(sampled - 1, Math.ceil(expected + 4 * Math.sqrt(expected) + 4));
+        float pivot = Selection.select(sample, sampled, pivotRank);
+        // The kept values: about (pivotRank + 1) / sampled of the negatives; the array grows if need be. The
+        // branch on "kept" is rarely taken, so it predicts well; the negatives are counted without one.
+        float[] kept = new float[(int) Math.min(n, 16 + 2L * (pivotRank + 1) * stride)];
+        int k = 0;
+        int negatives = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            negatives += isNegative(v);
+            if (v <= pivot) {
+                if (k == kept.length) {
+                    kept = java.util.Arrays.copyOf(kept, (int) Math.min(n, 2L * k));
+                }
+                kept[k++] = v;
+            }
+        }
+        int rank = Math.max(0, (int) Math.ceil(0.05 * negatives) - 1);
+        if (k <= rank) {
+            return fifthPercentileOfNegativesBySelection(values, n);
+        }
+        // Every negative above the pivot ranks above all kept values, so rank r of the kept is rank r overall.
+        return Selection.select(kept, k, rank);
+    }
+
+    /** The raw bits of the floats {@code < 0} (not -0, not NaN) are the ints in [MIN_VALUE + 1, bits of -Inf]. */
+    private static final int NEGATIVE_FROM = Integer.MIN_VALUE + 1;
+    private static final int NEGATIVE_SPAN = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY) - NEGATIVE_FROM + 1;
+
+    /**
+     * 1 when {@code from <= bits < from + span} (span > 0, no wrap-around), else 0, without a branch: signs and
+     * magnitudes are random along a column, so a branch would mispredict often.
+     */
+    private static int inRange(int bits, int from, int span) {
+        int x = bits - from;
+        return ((x - span) & ~x) >>> 31;
+    }
+
+    /** 1 when {@code v < 0}, else 0, as the W estimate's pass counts negatives. */
+    static int isNegative(float v) {
+        return inRange(Float.floatToRawIntBits(v), NEGATIVE_FROM, NEGATIVE_SPAN);
     }
 
     /** The plain form of {@link #fifthPercentileOfNegatives}: copy the negatives, quickselect. */

@@ -19,7 +19,8 @@ import org.tregflow.gating.auto.OrderStatistics;
 /**
  * The statistics stage's work for one population: exact medians of 5 compensated marker columns over a population
  * of ~70% of 1,000,000 events, by the radix selection the pipeline uses ({@code medians}) and by gathering each
- * column and quickselecting it ({@code gatherAndQuickselect}, the former way; same values).
+ * column and quickselecting it ({@code gatherAndQuickselect}, the former way; same values); and the whole stage's
+ * 10 nested gates x 5 markers, per gate ({@code mediansPerGate}) and in one call ({@code mediansAllGates}).
  * Run: {@code scripts/bench --jmh StatsBench}.
  */
 @State(Scope.Benchmark)
@@ -33,6 +34,8 @@ public class StatsBench {
 
     float[][] columns = new float[5][N];
     Population population;
+    /** The default pipeline's 10 gates as nested subsets with its proportions (Lymphocytes 72% ... CD56dim). */
+    java.util.List<Population> gates;
 
     @Setup
     public void setup() {
@@ -48,6 +51,41 @@ public class StatsBench {
             }
         }
         population = Population.ofWords(w, N);
+        Population lymphocytes = thin(Population.all(N), 0.72, rng);
+        Population singlets = thin(lymphocytes, 0.9999, rng);
+        Population live = thin(singlets, 0.97, rng);
+        Population t = thin(live, 0.65, rng);
+        Population cd4 = thin(t, 0.63, rng);
+        Population treg = thin(cd4, 0.04, rng);
+        Population nk = thin(live, 0.11, rng);
+        gates = java.util.List.of(lymphocytes, singlets, live, t, cd4, treg, thin(treg, 0.22, rng), nk,
+                thin(nk, 0.09, rng), thin(nk, 0.91, rng));
+    }
+
+    private static Population thin(Population parent, double keep, SplittableRandom rng) {
+        Population out = Population.none(parent.size());
+        for (int e : parent.indices()) {
+            if (rng.nextDouble() < keep) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The statistics stage as SampleAnalyzer runs it now: one medians call per gate. */
+    @Benchmark
+    public double[][] mediansPerGate() {
+        double[][] out = new double[gates.size()][];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = OrderStatistics.medians(columns, gates.get(p));
+        }
+        return out;
+    }
+
+    /** The same medians in one call: bucket codes shared by all gates, nested gates' histograms by subtraction. */
+    @Benchmark
+    public double[][] mediansAllGates() {
+        return OrderStatistics.medians(columns, gates);
     }
 
     @Benchmark

@@ -56,4 +56,52 @@ class EstimateWRadixTest {
         assertEquals(Double.NaN, Logicle.fifthPercentileOfNegatives(positive, positive.length));
         assertEquals(0.0, Logicle.estimateW(positive, positive.length, 262144, 4.5));
     }
+
+    @Test
+    void branchFreeSignTestAgreesWithLessThanZero() {
+        float[] special = {0f, -0f, Float.NaN, Float.intBitsToFloat(0xFFC00001), Float.intBitsToFloat(0xFF800001),
+                Float.intBitsToFloat(0xFFFFFFFF), Float.intBitsToFloat(0x7FFFFFFF), Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY, -Float.MIN_VALUE, Float.MIN_VALUE, -Float.MAX_VALUE, Float.MAX_VALUE, -1f, 1f};
+        for (float v : special) {
+            assertEquals(v < 0 ? 1 : 0, Logicle.isNegative(v), Float.toString(v) + " bits " + Integer.toHexString(Float.floatToRawIntBits(v)));
+        }
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < 1_000_000; i++) {
+            float v = Float.intBitsToFloat(rng.nextInt());
+            assertEquals(v < 0 ? 1 : 0, Logicle.isNegative(v), Integer.toHexString(Float.floatToRawIntBits(v)));
+        }
+    }
+
+    @Test
+    void pivotRouteIsExactOnSortedTiedAndRareNegativeColumns() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int trial = 0; trial < 9; trial++) {
+            int n = trial == 5 ? 40_000 : 50_000 + rng.nextInt(400_000);
+            // The pivot's sample reads every (n / 4096)-th value: cases 3 to 5 plant values exactly there.
+            int stride = Math.max(1, n / 4096);
+            float[] col = new float[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = (float) (rng.nextGaussian() * 100 + (trial % 2 == 0 ? 0 : 150));
+            }
+            switch (trial) {
+                case 0 -> Arrays.sort(col);                                   // systematic sample of sorted data
+                case 1 -> { Arrays.sort(col); reverse(col); }
+                case 2 -> Arrays.fill(col, 0, n / 3, -5f);                    // a tie spanning the rank
+                case 3 -> { for (int i = 0; i < n; i += stride) { col[i] = 1; } } // the sample sees no negatives
+                // The sample sees only very low values: the pivot is too low (fallback), or just low enough.
+                case 4, 5 -> { for (int i = 0; i < n; i++) { col[i] = i % stride == 0 ? -1e6f : -(float) rng.nextDouble(); } }
+                default -> { }
+            }
+            double expected = sortedReference(col);
+            assertEquals(expected, Logicle.fifthPercentileOfNegatives(col, n), "trial " + trial);
+        }
+    }
+
+    private static void reverse(float[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            float t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }

@@ -61,14 +61,16 @@ public final class GaussianMixture2D {
         double ridgeX = 1e-6 * Math.max(vx / n, 1e-12);
         double ridgeY = 1e-6 * Math.max(vy / n, 1e-12);
 
-        double[][] resp = new double[k][n];
-        kMeansInit(x, y, n, k, new SplittableRandom(seed), resp);
-        Component[] comps = mStep(x, y, n, resp, ridgeX, ridgeY);
+        int[] assign = kMeansInit(x, y, n, k, new SplittableRandom(seed));
+        Component[] comps = hardMStep(x, y, n, k, assign, ridgeX, ridgeY);
+        // Moments are accumulated about the sample mean: the raw second moments of coordinates near 0.5 would
+        // lose digits to cancellation when the (small) covariances are taken from them.
+        Moments moments = new Moments(k, Math.min(n, Moments.BLOCK));
         double ll = Double.NEGATIVE_INFINITY;
         int it = 0;
         for (; it < maxIterations; it++) {
-            double newLl = eStep(x, y, n, comps, resp);
-            comps = mStep(x, y, n, resp, ridgeX, ridgeY);
+            double newLl = moments.expectation(x, y, n, mx, my, comps);
+            comps = moments.maximisation(n, mx, my, ridgeX, ridgeY);
             boolean converged = Math.abs(newLl - ll) <= 1e-7 * Math.abs(newLl);
             ll = newLl;
             if (converged) {
@@ -78,23 +80,31 @@ public final class GaussianMixture2D {
         return new Fit(List.of(comps), ll, it, n);
     }
 
-    private static void kMeansInit(float[] x, float[] y, int n, int k, SplittableRandom rng, double[][] resp) {
+    /** k-means++ seeding and 10 Lloyd iterations on unit-variance axes; returns each event's cluster. */
+    private static int[] kMeansInit(float[] x, float[] y, int n, int k, SplittableRandom rng) {
         // Scale both axes to unit variance so the distance weighs them equally.
         double sx = sd(x, n);
         double sy = sd(y, n);
+        // Scaled once (the same quotients the distances used to compute on every visit).
+        double[] ux = new double[n];
+        double[] uy = new double[n];
+        for (int i = 0; i < n; i++) {
+            ux[i] = x[i] / sx;
+            uy[i] = y[i] / sy;
+        }
         double[] cx = new double[k];
         double[] cy = new double[k];
         int first = rng.nextInt(n);
-        cx[0] = x[first] / sx;
-        cy[0] = y[first] / sy;
+        cx[0] = ux[first];
+        cy[0] = uy[first];
         double[] d2 = new double[n];
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
                 double best = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < c; j++) {
-                    double dx = x[i] / sx - cx[j];
-                    double dy = y[i] / sy - cy[j];
+                    double dx = ux[i] - cx[j];
+                    double dy = uy[i] - cy[j];
                     best = Math.min(best, dx * dx + dy * dy);
                 }
                 d2[i] = best;
@@ -109,8 +119,8 @@ public final class GaussianMixture2D {
                     break;
                 }
             }
-            cx[c] = x[pick] / sx;
-            cy[c] = y[pick] / sy;
+            cx[c] = ux[pick];
+            cy[c] = uy[pick];
         }
         int[] assign = new int[n];
         for (int iter = 0; iter < 10; iter++) {
@@ -121,8 +131,8 @@ public final class GaussianMixture2D {
                 int best = 0;
                 double bestD = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < k; j++) {
-                    double dx = x[i] / sx - cx[j];
-                    double dy = y[i] / sy - cy[j];
+                    double dx = ux[i] - cx[j];
+                    double dy = uy[i] - cy[j];
                     double d = dx * dx + dy * dy;
                     if (d < bestD) {
                         bestD = d;
@@ -130,8 +140,8 @@ public final class GaussianMixture2D {
                     }
                 }
                 assign[i] = best;
-                sumX[best] += x[i] / sx;
-                sumY[best] += y[i] / sy;
+                sumX[best] += ux[i];
+                sumY[best] += uy[i];
                 cnt[best]++;
             }
             for (int j = 0; j < k; j++) {
@@ -141,9 +151,7 @@ public final class GaussianMixture2D {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            resp[assign[i]][i] = 1;
-        }
+        return assign;
     }
 
     private static double sd(float[] v, int n) {
@@ -160,67 +168,219 @@ public final class GaussianMixture2D {
         return sd > 0 ? sd : 1;
     }
 
-    private static Component[] mStep(float[] x, float[] y, int n, double[][] resp, double ridgeX, double ridgeY) {
-        int k = resp.length;
+    /** The first M-step, from the k-means clusters (responsibility 1 for the event's cluster, 0 elsewhere). */
+    private static Component[] hardMStep(float[] x, float[] y, int n, int k, int[] assign, double ridgeX,
+                                         double ridgeY) {
+        double[] w = new double[k];
+        double[] sx = new double[k];
+        double[] sy = new double[k];
+        for (int i = 0; i < n; i++) {
+            int j = assign[i];
+            w[j]++;
+            sx[j] += x[i];
+            sy[j] += y[i];
+        }
+        double[] cxx = new double[k];
+        double[] cxy = new double[k];
+        double[] cyy = new double[k];
+        for (int i = 0; i < n; i++) {
+            int j = assign[i];
+            double dx = x[i] - sx[j] / w[j];
+            double dy = y[i] - sy[j] / w[j];
+            cxx[j] += dx * dx;
+            cxy[j] += dx * dy;
+            cyy[j] += dy * dy;
+        }
         Component[] out = new Component[k];
         for (int j = 0; j < k; j++) {
-            double[] r = resp[j];
-            double w = 0;
-            double sx = 0;
-            double sy = 0;
-            for (int i = 0; i < n; i++) {
-                w += r[i];
-                sx += r[i] * x[i];
-                sy += r[i] * y[i];
-            }
-            if (w < 1e-9) {
-                // An emptied component: park it with a tiny weight on the overall data so EM may revive it.
-                out[j] = new Component(1e-9, 0, 0, 1, 0, 1);
-                continue;
-            }
-            double mx = sx / w;
-            double my = sy / w;
-            double cxx = 0;
-            double cxy = 0;
-            double cyy = 0;
-            for (int i = 0; i < n; i++) {
-                double dx = x[i] - mx;
-                double dy = y[i] - my;
-                cxx += r[i] * dx * dx;
-                cxy += r[i] * dx * dy;
-                cyy += r[i] * dy * dy;
-            }
-            out[j] = new Component(w / n, mx, my, cxx / w + ridgeX, cxy / w, cyy / w + ridgeY);
+            out[j] = w[j] == 0 ? Moments.PARKED
+                    : new Component(w[j] / n, sx[j] / w[j], sy[j] / w[j], cxx[j] / w[j] + ridgeX, cxy[j] / w[j],
+                    cyy[j] / w[j] + ridgeY);
         }
         return out;
     }
 
-    /** Fills the responsibilities and returns the log-likelihood (log-sum-exp per event for stability). */
-    private static double eStep(float[] x, float[] y, int n, Component[] comps, double[][] resp) {
-        int k = comps.length;
-        double[] logNorm = new double[k];
-        for (int j = 0; j < k; j++) {
-            Component c = comps[j];
-            logNorm[j] = Math.log(c.weight()) - Math.log(2 * Math.PI) - 0.5 * Math.log(c.det());
+    /**
+     * One EM iteration's work without a responsibility matrix: the E-step's responsibilities of a block of events
+     * are used at once for the weighted moments the M-step needs, so each iteration reads the sample once and
+     * keeps its working set (a few blocks of doubles) in the L1 cache. Per event it costs k exponentials (the
+     * former E-step took 2k, a log and 2k divisions, and the M-step two more passes over a k x n matrix); the
+     * quadratic forms and maxima run as loops over a block that the JIT vectorises.
+     */
+    private static final class Moments {
+        static final int BLOCK = 256;
+        /** An emptied component: a tiny weight on the overall data, so EM may revive it. */
+        static final Component PARKED = new Component(1e-9, 0, 0, 1, 0, 1);
+        private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+        private final int k;
+        private final int block;
+        /** Per component: weight sum, then sums of r dx, r dy, r dx dx, r dx dy, r dy dy (about the sample mean). */
+        private final double[] sums;
+        private final double[] dens;
+        private final double[] dx;
+        private final double[] dy;
+        private final double[] max;
+        private final double[] inv;
+
+        Moments(int k, int block) {
+            this.k = k;
+            this.block = block;
+            this.sums = new double[6 * k];
+            this.dens = new double[k * block];
+            this.dx = new double[block];
+            this.dy = new double[block];
+            this.max = new double[block];
+            this.inv = new double[block];
         }
-        double ll = 0;
-        double[] lp = new double[k];
-        for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
+
+        /**
+         * E-step: the responsibilities under {@code comps}, folded into the weighted moments; returns the
+         * log-likelihood of the sample under {@code comps} (log-sum-exp per event for stability).
+         */
+        double expectation(float[] x, float[] y, int n, double ox, double oy, Component[] comps) {
+            // log(w) - log(2 pi) - log(det) / 2 - Mahalanobis^2 / 2 as a quadratic form in (dx, dy), so an event
+            // costs a few multiply-adds per component and no division.
+            double[] mux = new double[k];
+            double[] muy = new double[k];
+            double[] qa = new double[k];
+            double[] qb = new double[k];
+            double[] qc = new double[k];
+            double[] ln = new double[k];
             for (int j = 0; j < k; j++) {
-                lp[j] = logNorm[j] - 0.5 * comps[j].mahalanobis2(x[i], y[i]);
-                max = Math.max(max, lp[j]);
+                Component c = comps[j];
+                double det = c.det();
+                mux[j] = c.meanX() - ox;
+                muy[j] = c.meanY() - oy;
+                qa[j] = -0.5 * c.syy() / det;
+                qb[j] = c.sxy() / det;
+                qc[j] = -0.5 * c.sxx() / det;
+                ln[j] = Math.log(c.weight()) - LOG_2PI - 0.5 * Math.log(det);
             }
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s += Math.exp(lp[j] - max);
+            java.util.Arrays.fill(sums, 0);
+            double ll = 0;
+            double logs = 0;
+            double product = 1;
+            for (int start = 0; start < n; start += block) {
+                int len = Math.min(block, n - start);
+                for (int t = 0; t < len; t++) {
+                    dx[t] = x[start + t] - ox;
+                    dy[t] = y[start + t] - oy;
+                }
+                for (int j = 0; j < k; j++) {
+                    int base = j * block;
+                    double a = qa[j];
+                    double b = qb[j];
+                    double c = qc[j];
+                    double l = ln[j];
+                    double u = mux[j];
+                    double v = muy[j];
+                    for (int t = 0; t < len; t++) {
+                        double ex = dx[t] - u;
+                        double ey = dy[t] - v;
+                        dens[base + t] = l + (a * ex * ex + b * ex * ey + c * ey * ey);
+                    }
+                }
+                System.arraycopy(dens, 0, max, 0, len);
+                for (int j = 1; j < k; j++) {
+                    int base = j * block;
+                    for (int t = 0; t < len; t++) {
+                        max[t] = Math.max(max[t], dens[base + t]);
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    int base = j * block;
+                    for (int t = 0; t < len; t++) {
+                        dens[base + t] = Math.exp(dens[base + t] - max[t]);
+                    }
+                }
+                for (int t = 0; t < len; t++) {
+                    double s = dens[t];
+                    for (int j = 1; j < k; j++) {
+                        s += dens[j * block + t];
+                    }
+                    inv[t] = 1 / s;
+                    ll += max[t];
+                    // log(s) summed as the log of a product (1 <= s <= k): one log per many events, not per event.
+                    product *= s;
+                    if (product > 1e250) {
+                        logs += Math.log(product);
+                        product = 1;
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    accumulate(j, j * block, len);
+                }
             }
-            for (int j = 0; j < k; j++) {
-                resp[j][i] = Math.exp(lp[j] - max) / s;
-            }
-            ll += max + Math.log(s);
+            return ll + logs + Math.log(product);
         }
-        return ll;
+
+        private void accumulate(int j, int base, int len) {
+            // Two interleaved sets of sums: each add waits on the previous one of its own set only.
+            double w0 = 0, x0 = 0, y0 = 0, xx0 = 0, xy0 = 0, yy0 = 0;
+            double w1 = 0, x1 = 0, y1 = 0, xx1 = 0, xy1 = 0, yy1 = 0;
+            int t = 0;
+            for (; t + 1 < len; t += 2) {
+                double r0 = dens[base + t] * inv[t];
+                double a0 = dx[t];
+                double b0 = dy[t];
+                double ra0 = r0 * a0;
+                double rb0 = r0 * b0;
+                w0 += r0;
+                x0 += ra0;
+                y0 += rb0;
+                xx0 += ra0 * a0;
+                xy0 += ra0 * b0;
+                yy0 += rb0 * b0;
+                double r1 = dens[base + t + 1] * inv[t + 1];
+                double a1 = dx[t + 1];
+                double b1 = dy[t + 1];
+                double ra1 = r1 * a1;
+                double rb1 = r1 * b1;
+                w1 += r1;
+                x1 += ra1;
+                y1 += rb1;
+                xx1 += ra1 * a1;
+                xy1 += ra1 * b1;
+                yy1 += rb1 * b1;
+            }
+            if (t < len) {
+                double r0 = dens[base + t] * inv[t];
+                double a0 = dx[t];
+                double b0 = dy[t];
+                w0 += r0;
+                x0 += r0 * a0;
+                y0 += r0 * b0;
+                xx0 += r0 * a0 * a0;
+                xy0 += r0 * a0 * b0;
+                yy0 += r0 * b0 * b0;
+            }
+            int o = 6 * j;
+            sums[o] += w0 + w1;
+            sums[o + 1] += x0 + x1;
+            sums[o + 2] += y0 + y1;
+            sums[o + 3] += xx0 + xx1;
+            sums[o + 4] += xy0 + xy1;
+            sums[o + 5] += yy0 + yy1;
+        }
+
+        /** M-step: weights, means and covariances from the moments of the last E-step. */
+        Component[] maximisation(int n, double ox, double oy, double ridgeX, double ridgeY) {
+            Component[] out = new Component[k];
+            for (int j = 0; j < k; j++) {
+                int o = 6 * j;
+                double w = sums[o];
+                if (w < 1e-9) {
+                    out[j] = PARKED;
+                    continue;
+                }
+                double mx = sums[o + 1] / w;
+                double my = sums[o + 2] / w;
+                out[j] = new Component(w / n, ox + mx, oy + my, sums[o + 3] / w - mx * mx + ridgeX,
+                        sums[o + 4] / w - mx * my, sums[o + 5] / w - my * my + ridgeY);
+            }
+            return out;
+        }
     }
 
     /**

@@ -70,4 +70,89 @@ class GaussianMixture2DTest {
         assertEquals(a, b);
         assertTrue(a.iterations() > 0);
     }
+
+    /**
+     * The fused E/M pass must be EM: from the same start (the k-means fit, which 0 iterations return), 60
+     * iterations of a plain textbook EM (responsibility matrix, log-sum-exp E-step, two-pass M-step with the same
+     * ridge) reach the same components, to rounding.
+     */
+    @Test
+    void fusedIterationsEqualTextbookEm() {
+        float[][] d = scatter(8_000, 5);
+        int n = d[0].length;
+        int k = 4;
+        GaussianMixture2D.Fit start = GaussianMixture2D.fit(d[0], d[1], n, k, 11, 0);
+        GaussianMixture2D.Fit fit = GaussianMixture2D.fit(d[0], d[1], n, k, 11, 60);
+        double[][] c = new double[k][];
+        for (int j = 0; j < k; j++) {
+            GaussianMixture2D.Component s = start.components().get(j);
+            c[j] = new double[] {s.weight(), s.meanX(), s.meanY(), s.sxx(), s.sxy(), s.syy()};
+        }
+        double mx = 0, my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += d[0][i];
+            my += d[1][i];
+        }
+        mx /= n;
+        my /= n;
+        double vx = 0, vy = 0;
+        for (int i = 0; i < n; i++) {
+            vx += (d[0][i] - mx) * (d[0][i] - mx);
+            vy += (d[1][i] - my) * (d[1][i] - my);
+        }
+        double ridgeX = 1e-6 * vx / n;
+        double ridgeY = 1e-6 * vy / n;
+        // iterations() counts the steps before the converged one; without convergence all 60 were taken.
+        int steps = fit.iterations() == 60 ? 60 : fit.iterations() + 1;
+        double ll = 0;
+        for (int it = 0; it < steps; it++) {
+            double[][] resp = new double[k][n];
+            ll = 0;
+            for (int i = 0; i < n; i++) {
+                double[] lp = new double[k];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    double det = c[j][3] * c[j][5] - c[j][4] * c[j][4];
+                    double dx = d[0][i] - c[j][1];
+                    double dy = d[1][i] - c[j][2];
+                    double m2 = (c[j][5] * dx * dx - 2 * c[j][4] * dx * dy + c[j][3] * dy * dy) / det;
+                    lp[j] = Math.log(c[j][0] / (2 * Math.PI * Math.sqrt(det))) - m2 / 2;
+                    max = Math.max(max, lp[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += Math.exp(lp[j] - max);
+                }
+                for (int j = 0; j < k; j++) {
+                    resp[j][i] = Math.exp(lp[j] - max) / sum;
+                }
+                ll += max + Math.log(sum);
+            }
+            for (int j = 0; j < k; j++) {
+                double w = 0, sx = 0, sy = 0;
+                for (int i = 0; i < n; i++) {
+                    w += resp[j][i];
+                    sx += resp[j][i] * d[0][i];
+                    sy += resp[j][i] * d[1][i];
+                }
+                double ux = sx / w, uy = sy / w, cxx = 0, cxy = 0, cyy = 0;
+                for (int i = 0; i < n; i++) {
+                    double dx = d[0][i] - ux;
+                    double dy = d[1][i] - uy;
+                    cxx += resp[j][i] * dx * dx;
+                    cxy += resp[j][i] * dx * dy;
+                    cyy += resp[j][i] * dy * dy;
+                }
+                c[j] = new double[] {w / n, ux, uy, cxx / w + ridgeX, cxy / w, cyy / w + ridgeY};
+            }
+        }
+        assertEquals(ll, fit.logLikelihood(), 1e-9 * Math.abs(ll));
+        for (int j = 0; j < k; j++) {
+            GaussianMixture2D.Component f = fit.components().get(j);
+            double[] got = {f.weight(), f.meanX(), f.meanY(), f.sxx(), f.sxy(), f.syy()};
+            for (int q = 0; q < 6; q++) {
+                assertEquals(c[j][q], got[q], 1e-9 * Math.max(Math.abs(c[j][q]), 1e-6), "component " + j + " term " + q);
+            }
+        }
+    }
 }

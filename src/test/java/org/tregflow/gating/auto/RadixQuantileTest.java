@@ -80,4 +80,77 @@ class RadixQuantileTest {
             assertEquals(gatheredOther.length == 0 ? Double.NaN : sorted(gatheredOther, 0.5), both[1]);
         }
     }
+
+    /**
+     * The shared-codes route for many populations must give, bit for bit, what sorting each population's finite
+     * values gives: nested gates (taking the histogram from a superset), overlapping but not nested ones, an
+     * empty one, a tiny one, and columns with NaN, infinities, ties and -0.
+     */
+    @Test
+    void mediansOfManyPopulationsEqualSortedMedians() {
+        SplittableRandom rng = new SplittableRandom(23);
+        int n = 200_003;
+        float[][] columns = {data(rng, n, 0), data(rng, n, 1), data(rng, n, 2)};
+        columns[0][3] = Float.NaN;
+        columns[0][4] = Float.NEGATIVE_INFINITY;
+        columns[1][5] = Float.POSITIVE_INFINITY;
+        columns[2][6] = -0f;
+        Population outer = Population.none(n);
+        for (int i = 0; i < n; i++) {
+            if (rng.nextDouble() < 0.7 || i < 8) {
+                outer.add(i);
+            }
+        }
+        java.util.List<Population> pops = new java.util.ArrayList<>();
+        pops.add(outer);
+        pops.add(thin(outer, 0.9995, rng));       // nearly all of its parent: histogram by subtraction
+        pops.add(thin(pops.get(1), 0.6, rng));    // nested, larger than its excess
+        pops.add(thin(pops.get(2), 0.3, rng));    // nested, smaller than its excess: counted directly
+        pops.add(thin(Population.all(n), 0.5, rng)); // overlaps the others, inside none
+        pops.add(thin(pops.get(3), 0.0005, rng)); // a handful of events
+        pops.add(Population.none(n));
+        double[][] got = OrderStatistics.medians(columns, pops);
+        for (int p = 0; p < pops.size(); p++) {
+            double[] one = OrderStatistics.medians(columns, pops.get(p));
+            for (int c = 0; c < columns.length; c++) {
+                float[] gathered = Gather.values(columns[c], pops.get(p));
+                double expected = gathered.length == 0 ? Double.NaN : sorted(gathered, 0.5);
+                assertEquals(expected, got[p][c], "population " + p + " column " + c);
+                assertEquals(one[c], got[p][c], "population " + p + " column " + c);
+            }
+        }
+    }
+
+    /** More populations than one pass handles at a time (32), some sharing median buckets. */
+    @Test
+    void mediansOfFortyPopulationsEqualSortedMedians() {
+        SplittableRandom rng = new SplittableRandom(29);
+        int n = 30_011;
+        float[][] columns = {data(rng, n, 0), data(rng, n, 1)};
+        java.util.List<Population> pops = new java.util.ArrayList<>();
+        Population parent = Population.all(n);
+        for (int p = 0; p < 40; p++) {
+            Population next = thin(p % 5 == 0 ? Population.all(n) : parent, 0.3 + 0.7 * rng.nextDouble(), rng);
+            pops.add(next);
+            parent = next;
+        }
+        double[][] got = OrderStatistics.medians(columns, pops);
+        for (int p = 0; p < pops.size(); p++) {
+            for (int c = 0; c < columns.length; c++) {
+                float[] gathered = Gather.values(columns[c], pops.get(p));
+                double expected = gathered.length == 0 ? Double.NaN : sorted(gathered, 0.5);
+                assertEquals(expected, got[p][c], "population " + p + " column " + c);
+            }
+        }
+    }
+
+    private static Population thin(Population parent, double keep, SplittableRandom rng) {
+        Population out = Population.none(parent.size());
+        for (int e : parent.indices()) {
+            if (rng.nextDouble() < keep) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
 }
