@@ -223,31 +223,38 @@ public final class SampleAnalyzer {
      */
     private List<PopulationStats> measure(Map<String, Population> pops, Map<String, String> effectiveParent,
                                           Set<String> skipped, Map<String, float[]> scale, int n) {
+        List<String> markers = new ArrayList<>();
+        List<float[]> columns = new ArrayList<>();
+        for (String m : pipeline.medianMarkers()) {
+            float[] col = scale.get(key(m));
+            if (col != null) {
+                markers.add(m);
+                columns.add(col);
+            }
+        }
+        List<GateDef> measured = new ArrayList<>();
+        List<Population> populations = new ArrayList<>();
+        for (GateDef g : pipeline.gateOrder()) {
+            if (!skipped.contains(g.name())) {
+                measured.add(g);
+                populations.add(pops.get(g.name()));
+            }
+        }
+        // Exact medians of every population at once: each column bucketed once, nested gates start from their
+        // parent's histogram (see OrderStatistics).
+        double[][] med = OrderStatistics.medians(columns.toArray(new float[0][]), populations);
         List<PopulationStats> stats = new ArrayList<>();
         Map<String, String> paths = new HashMap<>();
-        for (GateDef g : pipeline.gateOrder()) {
-            if (skipped.contains(g.name())) {
-                continue;
-            }
+        for (int k = 0; k < measured.size(); k++) {
+            GateDef g = measured.get(k);
             String parent = parentOf(g, effectiveParent);
-            Population p = pops.get(g.name());
+            Population p = populations.get(k);
             long parentCount = parent == null ? n : pops.get(parent).count();
             String path = (parent == null ? "" : paths.get(parent)) + "/" + g.name();
             paths.put(g.name(), path);
             Map<String, Double> medians = new LinkedHashMap<>();
-            List<String> markers = new ArrayList<>();
-            List<float[]> columns = new ArrayList<>();
-            for (String m : pipeline.medianMarkers()) {
-                float[] col = scale.get(key(m));
-                if (col != null) {
-                    markers.add(m);
-                    columns.add(col);
-                }
-            }
-            // Exact medians by radix selection, every marker read through the population's indices listed once.
-            double[] med = OrderStatistics.medians(columns.toArray(new float[0][]), p);
-            for (int i = 0; i < med.length; i++) {
-                medians.put(markers.get(i), med[i]);
+            for (int i = 0; i < markers.size(); i++) {
+                medians.put(markers.get(i), med[k][i]);
             }
             stats.add(new PopulationStats(g.name(), path, parent, p.count(), parentCount, n, medians));
         }
