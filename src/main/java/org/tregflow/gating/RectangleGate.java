@@ -201,6 +201,7 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         Range r1 = ranges.get(k - 1);
         float[] c0 = source.values(r0.dimension());
         float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
+        boolean twoD = k == 2; // loop-invariant: the JIT compiles a 1-D loop without the second axis's tests
         double e0 = error == null ? 0 : error[0];
         double e1 = error == null ? 0 : error[k - 1];
         // [lo, hi) as an unsigned range of order-preserving int keys: a subtraction and a shift per test, no
@@ -228,9 +229,9 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
                 for (int b = 0; b < 64; b++) {
                     int k0 = keyOf(c0[base + b]);
-                    int k1 = keyOf(c1[base + b]);
-                    sure |= (in(k0, in0, is0) & in(k1, in1, is1)) << b;
-                    maybe |= (in(k0, out0, os0) & in(k1, out1, os1)) << b;
+                    int k1 = twoD ? keyOf(c1[base + b]) : 0;
+                    sure |= (in(k0, in0, is0) & (twoD ? in(k1, in1, is1) : 1)) << b;
+                    maybe |= (in(k0, out0, os0) & (twoD ? in(k1, out1, os1) : 1)) << b;
                 }
                 sure &= bits;
                 maybe &= bits;
@@ -239,9 +240,9 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int k0 = keyOf(c0[base + b]);
-                    int k1 = keyOf(c1[base + b]);
-                    sure |= (in(k0, in0, is0) & in(k1, in1, is1)) << b;
-                    maybe |= (in(k0, out0, os0) & in(k1, out1, os1)) << b;
+                    int k1 = twoD ? keyOf(c1[base + b]) : 0;
+                    sure |= (in(k0, in0, is0) & (twoD ? in(k1, in1, is1) : 1)) << b;
+                    maybe |= (in(k0, out0, os0) & (twoD ? in(k1, out1, os1) : 1)) << b;
                 }
             }
             inside[w] = sure;

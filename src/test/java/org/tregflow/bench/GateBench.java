@@ -40,6 +40,7 @@ public class GateBench {
     Population parent;
     Source source;
     RectangleGate rectangle;
+    RectangleGate range;
     PolygonGate polygon;
     EllipsoidGate ellipse;
     BooleanGate bool;
@@ -160,6 +161,7 @@ public class GateBench {
         Dimension dy = Dimension.uncompensated("y");
         rectangle = new RectangleGate("rect", "p", List.of(new RectangleGate.Range(dx, 200, 700),
                 new RectangleGate.Range(dy, 100, 600)));
+        range = RectangleGate.range("range", "p", dx, 400, Double.POSITIVE_INFINITY);
         List<PolygonGate.Vertex> octagon = new java.util.ArrayList<>();
         for (int k = 0; k < 8; k++) {
             double a = 2 * Math.PI * k / 8;
@@ -207,6 +209,11 @@ public class GateBench {
     @Benchmark
     public Population ellipseFloat() {
         return ellipse.apply(floatSource, parent);
+    }
+
+    @Benchmark
+    public Population rangeFast() {
+        return range.apply(fastSource, parent);
     }
 
     @Benchmark
