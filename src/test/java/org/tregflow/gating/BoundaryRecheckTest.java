@@ -146,9 +146,15 @@ class BoundaryRecheckTest {
                 new double[][] {{0.02, 0.012}, {0.012, 0.02}}, 2);
         gates.add(circle);
         gates.add(tilted);
-        gates.add(new PolygonGate("triangle", null, X, Y, List.of(new PolygonGate.Vertex(0.2, 0.2),
-                new PolygonGate.Vertex(0.7, 0.2), new PolygonGate.Vertex(0.2, 0.7))));
-        // Points on the boundaries: the box's and triangle's sides, the ellipses' outlines.
+        // A convex polygon (its own fast test) and a concave one (the crossing test).
+        PolygonGate triangle = new PolygonGate("triangle", null, X, Y, List.of(new PolygonGate.Vertex(0.2, 0.2),
+                new PolygonGate.Vertex(0.7, 0.2), new PolygonGate.Vertex(0.2, 0.7)));
+        PolygonGate ell = new PolygonGate("L", null, X, Y, List.of(new PolygonGate.Vertex(0.2, 0.2),
+                new PolygonGate.Vertex(0.7, 0.2), new PolygonGate.Vertex(0.7, 0.45), new PolygonGate.Vertex(0.45, 0.45),
+                new PolygonGate.Vertex(0.45, 0.7), new PolygonGate.Vertex(0.2, 0.7)));
+        gates.add(triangle);
+        gates.add(ell);
+        // Points on the boundaries: the box's sides, the polygons' edges, the ellipses' outlines.
         SplittableRandom rng = new SplittableRandom(20261122);
         List<double[]> boundary = new ArrayList<>();
         for (int k = 0; k < 64; k++) {
@@ -157,7 +163,15 @@ class BoundaryRecheckTest {
             boundary.add(new double[] {0.7, r});
             boundary.add(new double[] {r, 0.2});
             boundary.add(new double[] {r, 0.7});
-            boundary.add(new double[] {r, 0.9 - r});
+            for (PolygonGate p : List.of(triangle, ell)) {
+                List<PolygonGate.Vertex> v = p.vertices();
+                for (int e = 0; e < v.size(); e++) {
+                    PolygonGate.Vertex a = v.get(e);
+                    PolygonGate.Vertex b = v.get((e + 1) % v.size());
+                    double t = rng.nextDouble();
+                    boundary.add(new double[] {a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y())});
+                }
+            }
         }
         for (EllipsoidGate e : List.of(circle, tilted)) {
             e.outline(128).forEach(v -> boundary.add(new double[] {v.x(), v.y()}));
