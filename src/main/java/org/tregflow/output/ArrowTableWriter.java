@@ -46,7 +46,33 @@ public final class ArrowTableWriter {
         }
     }
 
+    /** Guards {@link #warmUp()}: once per JVM; tables being written wait for a warm-up under way. */
+    private static final Object WARM_UP = new Object();
+    private static boolean warmedUp;
+
     private ArrowTableWriter() {
+    }
+
+    /**
+     * Starts Arrow's memory layer (Netty's allocator, ~0.2 s in a fresh JVM) and its IPC writer by writing a
+     * one-row table nowhere, so the batch runner can pay that on a background thread while files are analysed.
+     * Idempotent; never throws (a real problem shows when the tables are written).
+     */
+    public static void warmUp() {
+        synchronized (WARM_UP) {
+            if (warmedUp) {
+                return;
+            }
+            warmedUp = true;
+            try {
+                ResultTable t = ResultTable.create("warm-up", TextColumn.create("s").append("x"),
+                        LongColumn.create("n").append(1), DoubleColumn.create("d").append(0.5),
+                        BooleanColumn.create("b").appendMissing());
+                writeBatch(t, OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // write() reports it, with the JVM options to fix it
+            }
+        }
     }
 
     /**
@@ -54,6 +80,7 @@ public final class ArrowTableWriter {
      * cannot start (it needs reflective access to java.nio).
      */
     public static void write(ResultTable table, OutputStream out) throws IOException {
+        warmUp();
         try {
             writeBatch(table, out);
         } catch (UnsupportedOperationException | ExceptionInInitializerError | NoClassDefFoundError e) {
