@@ -2,13 +2,14 @@ package org.tregflow.report;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A minimal PNG writer (8-bit RGB or RGBA, one filter for every row, fast deflate) used for both the dots of the
+ * A minimal PNG writer (8-bit RGB, RGBA or indexed, one filter for every row, fast deflate) used for both the dots of the
  * SVG and the whole-sheet PNG. ImageIO's writer tries every filter on every row at a high deflate level and took
  * most of a sheet's time (and loading ImageIO costs every run a plug-in registry scan); plots are flat colour and
  * smooth densities, for which one fixed filter and a low level compress nearly as well at a fraction of the cost.
@@ -39,7 +40,8 @@ final class PngEncoder {
     static byte[] encode(BufferedImage image, boolean alpha, int filter, int level) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int bpp = alpha ? 4 : 3;
+        IndexColorModel palette = palette(image);
+        int bpp = palette != null ? 1 : alpha ? 4 : 3;
         int stride = w * bpp;
         byte[] raw = new byte[stride];
         byte[] prior = new byte[stride]; // the row above, unfiltered (zeros above the first row)
@@ -54,13 +56,15 @@ final class PngEncoder {
             for (int y = 0; y < h; y++) {
                 int offset = 0;
                 int[] src = pixels;
-                if (src == null) {
+                if (palette != null) {
+                    image.getRaster().getDataElements(0, y, w, 1, raw); // the palette indices of the row
+                } else if (src == null) {
                     image.getRGB(0, y, w, 1, argb, 0, w);
                     src = argb;
                 } else {
                     offset = y * w;
                 }
-                for (int x = 0, k = 0; x < w; x++) {
+                for (int x = 0, k = 0; x < w && palette == null; x++) {
                     int p = src[offset + x];
                     raw[k++] = (byte) (p >>> 16);
                     raw[k++] = (byte) (p >>> 8);
@@ -91,9 +95,28 @@ final class PngEncoder {
         putInt(ihdr, 0, w);
         putInt(ihdr, 4, h);
         ihdr[8] = 8; // bit depth
-        ihdr[9] = (byte) (alpha ? 6 : 2); // colour type: RGBA or RGB
+        ihdr[9] = (byte) (palette != null ? 3 : alpha ? 6 : 2); // colour type: indexed, RGBA or RGB
         // [10] deflate, [11] adaptive filtering (a filter byte per row), [12] no interlace: all zero
         chunk(out, "IHDR", ihdr, ihdr.length);
+        if (palette != null) {
+            int n = palette.getMapSize();
+            byte[] plte = new byte[3 * n];
+            byte[] trns = new byte[n];
+            int lastTranslucent = -1;
+            for (int i = 0; i < n; i++) {
+                plte[3 * i] = (byte) palette.getRed(i);
+                plte[3 * i + 1] = (byte) palette.getGreen(i);
+                plte[3 * i + 2] = (byte) palette.getBlue(i);
+                trns[i] = (byte) palette.getAlpha(i);
+                if (palette.getAlpha(i) != 0xFF) {
+                    lastTranslucent = i;
+                }
+            }
+            chunk(out, "PLTE", plte, plte.length);
+            if (lastTranslucent >= 0) {
+                chunk(out, "tRNS", trns, lastTranslucent + 1); // entries after it are opaque
+            }
+        }
         chunk(out, "IDAT", idat.buffer(), idat.size());
         chunk(out, "IEND", new byte[0], 0);
         return out.toByteArray();
@@ -127,6 +150,12 @@ final class PngEncoder {
             }
             default -> throw new IllegalArgumentException("PNG filter " + filter + " is not one of Sub, Up, Paeth");
         }
+    }
+
+    /** The palette of an 8-bit indexed image (written as PNG colour type 3, one byte per pixel), else null. */
+    private static IndexColorModel palette(BufferedImage image) {
+        return image.getType() == BufferedImage.TYPE_BYTE_INDEXED && image.getColorModel() instanceof IndexColorModel icm
+                && icm.getPixelSize() == 8 ? icm : null;
     }
 
     /** The pixel array of an INT_RGB/INT_ARGB image we made ourselves (no copy), else null. */

@@ -61,6 +61,33 @@ class PngEncoderTest {
     }
 
     @Test
+    void indexedImagesKeepTheirPaletteAndTransparency() throws IOException {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        byte[] a = new byte[256];
+        for (int i = 1; i < 256; i++) {
+            r[i] = (byte) i;
+            g[i] = (byte) (255 - i);
+            b[i] = (byte) (i * 7);
+            a[i] = (byte) 0xFF;
+        }
+        BufferedImage img = new BufferedImage(70, 40, BufferedImage.TYPE_BYTE_INDEXED,
+                new java.awt.image.IndexColorModel(8, 256, r, g, b, a));
+        byte[] idx = new byte[70 * 40];
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = (byte) (i % 13 == 0 ? 0 : (i / 70 + i % 70) % 2 == 0 ? rnd.nextInt(256) : i % 256);
+        }
+        img.getRaster().setDataElements(0, 0, 70, 40, idx);
+        for (int filter : new int[] {PngEncoder.SUB, PngEncoder.UP, PngEncoder.PAETH}) {
+            assertRoundTrip(img, true, filter, 2);
+        }
+        byte[] png = PngEncoder.encode(img, true);
+        assertEquals(3, png[8 + 8 + 9], "IHDR colour type 3 (indexed)");
+    }
+
+    @Test
     void imagesNotBackedByAnIntArrayToo() throws IOException {
         // TYPE_3BYTE_BGR takes the getRGB path instead of the pixel array
         assertRoundTrip(image(BufferedImage.TYPE_3BYTE_BGR, 33, 17, false), false, PngEncoder.UP, 2);
