@@ -2,7 +2,6 @@ package org.tregflow.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.io.IOException;
@@ -202,16 +201,12 @@ public final class RunCommand implements Callable<Integer> {
             if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
                 return new RunLog(null, null);
             }
-            PatternLayoutEncoder enc = new PatternLayoutEncoder();
-            enc.setContext(ctx);
-            enc.setPattern("%d{ISO8601} %-5level [%thread] %logger{30} - %msg%n");
-            enc.start();
             FileAppender<ILoggingEvent> fa = new FileAppender<>();
             fa.setContext(ctx);
             fa.setName("tregflow-run-" + System.nanoTime());
             fa.setFile(file.toString());
             fa.setAppend(false);
-            fa.setEncoder(enc);
+            fa.setEncoder(LogSetup.encoder(ctx, LogSetup.fileLayout()));
             fa.start();
             ch.qos.logback.classic.Logger lg = ctx.getLogger("org.tregflow");
             RunLog log = new RunLog(lg, fa);

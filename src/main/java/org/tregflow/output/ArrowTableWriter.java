@@ -22,13 +22,11 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.tregflow.output.ResultTable.BooleanColumn;
+import org.tregflow.output.ResultTable.Column;
+import org.tregflow.output.ResultTable.DoubleColumn;
+import org.tregflow.output.ResultTable.LongColumn;
+import org.tregflow.output.ResultTable.TextColumn;
 
 /**
  * Writes a result table as an Arrow IPC <em>file</em> (the random-access format with the ARROW1 magic that
@@ -48,14 +46,41 @@ public final class ArrowTableWriter {
         }
     }
 
+    /** Guards {@link #warmUp()}: once per JVM; tables being written wait for a warm-up under way. */
+    private static final Object WARM_UP = new Object();
+    private static boolean warmedUp;
+
     private ArrowTableWriter() {
+    }
+
+    /**
+     * Starts Arrow's memory layer (Netty's allocator, ~0.2 s in a fresh JVM) and its IPC writer by writing a
+     * one-row table nowhere, so the batch runner can pay that on a background thread while files are analysed.
+     * Idempotent; never throws (a real problem shows when the tables are written).
+     */
+    public static void warmUp() {
+        synchronized (WARM_UP) {
+            if (warmedUp) {
+                return;
+            }
+            warmedUp = true;
+            try {
+                ResultTable t = ResultTable.create("warm-up", TextColumn.create("s").append("x"),
+                        LongColumn.create("n").append(1), DoubleColumn.create("d").append(0.5),
+                        BooleanColumn.create("b").appendMissing());
+                writeBatch(t, OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // write() reports it, with the JVM options to fix it
+            }
+        }
     }
 
     /**
      * Writes the table; fails with an IOException saying which JVM options are missing when Arrow's memory layer
      * cannot start (it needs reflective access to java.nio).
      */
-    public static void write(Table table, OutputStream out) throws IOException {
+    public static void write(ResultTable table, OutputStream out) throws IOException {
+        warmUp();
         try {
             writeBatch(table, out);
         } catch (UnsupportedOperationException | ExceptionInInitializerError | NoClassDefFoundError e) {
@@ -63,9 +88,9 @@ public final class ArrowTableWriter {
         }
     }
 
-    private static void writeBatch(Table table, OutputStream out) throws IOException {
+    private static void writeBatch(ResultTable table, OutputStream out) throws IOException {
         List<Field> fields = new ArrayList<>(table.columnCount());
-        for (Column<?> c : table.columns()) {
+        for (Column c : table.columns()) {
             fields.add(new Field(c.name(), FieldType.nullable(arrowType(c)), null));
         }
         try (BufferAllocator allocator = new RootAllocator();
@@ -84,28 +109,24 @@ public final class ArrowTableWriter {
         }
     }
 
-    private static ArrowType arrowType(Column<?> c) {
-        ColumnType type = c.type();
-        if (type == ColumnType.STRING) {
+    private static ArrowType arrowType(Column c) {
+        if (c instanceof TextColumn) {
             return ArrowType.Utf8.INSTANCE;
         }
-        if (type == ColumnType.LONG) {
+        if (c instanceof LongColumn) {
             return new ArrowType.Int(64, true);
         }
-        if (type == ColumnType.DOUBLE) {
+        if (c instanceof DoubleColumn) {
             return new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
         }
-        if (type == ColumnType.BOOLEAN) {
-            return ArrowType.Bool.INSTANCE;
-        }
-        throw new IllegalStateException("column " + c.name() + " has unsupported type " + type);
+        return ArrowType.Bool.INSTANCE;
     }
 
-    private static void fill(Column<?> column, FieldVector vector, int rows) {
+    private static void fill(Column column, FieldVector vector, int rows) {
         vector.setInitialCapacity(rows);
         vector.allocateNew();
         if (vector instanceof VarCharVector v) {
-            StringColumn c = (StringColumn) column;
+            TextColumn c = (TextColumn) column;
             for (int i = 0; i < rows; i++) {
                 if (c.isMissing(i)) {
                     v.setNull(i);

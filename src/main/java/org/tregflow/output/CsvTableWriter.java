@@ -7,9 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.tregflow.output.ResultTable.BooleanColumn;
+import org.tregflow.output.ResultTable.Column;
+import org.tregflow.output.ResultTable.DoubleColumn;
+import org.tregflow.output.ResultTable.LongColumn;
+import org.tregflow.output.ResultTable.TextColumn;
 
 /**
  * Writes a result table as RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, a header row, a field quoted
@@ -17,7 +19,7 @@ import tech.tablesaw.columns.Column;
  * grouping; doubles are written with {@link Double#toString(double)}, the shortest text that reads back as
  * the same double (so "full precision", sometimes in exponent form like 1.0E-5, which pandas, R and JS parse).
  *
- * <p>Written by hand rather than with Tablesaw's writer to pin these rules down: they are a contract.
+ * <p>Written by hand to pin these rules down: they are a contract.
  */
 public final class CsvTableWriter {
     private static final String EOL = "\r\n";
@@ -25,7 +27,7 @@ public final class CsvTableWriter {
     private CsvTableWriter() {
     }
 
-    public static void write(Table table, OutputStream out) throws IOException {
+    public static void write(ResultTable table, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         int columns = table.columnCount();
         for (int c = 0; c < columns; c++) {
@@ -47,24 +49,20 @@ public final class CsvTableWriter {
         w.flush();
     }
 
-    static String cell(Column<?> column, int row) {
+    static String cell(Column column, int row) {
         if (column.isMissing(row)) {
             return "";
         }
-        ColumnType type = column.type();
-        if (type == ColumnType.STRING) {
-            return quote((String) column.get(row));
+        if (column instanceof TextColumn c) {
+            return quote(c.get(row));
         }
-        if (type == ColumnType.DOUBLE) {
-            return Double.toString((Double) column.get(row));
+        if (column instanceof DoubleColumn c) {
+            return Double.toString(c.getDouble(row));
         }
-        if (type == ColumnType.LONG) {
-            return Long.toString((Long) column.get(row));
+        if (column instanceof LongColumn c) {
+            return Long.toString(c.getLong(row));
         }
-        if (type == ColumnType.BOOLEAN) {
-            return column.get(row).toString();
-        }
-        throw new IllegalStateException("column " + column.name() + " has unsupported type " + type);
+        return Boolean.toString(((BooleanColumn) column).get(row));
     }
 
     static String quote(String s) {

@@ -1,5 +1,6 @@
 package org.tregflow.output;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.tregflow.stats.CohortRow;
@@ -11,17 +12,14 @@ import org.tregflow.stats.SampleResult;
 import org.tregflow.stats.VisitRow;
 import org.tregflow.stats.Visits;
 
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.tregflow.output.ResultTable.BooleanColumn;
+import org.tregflow.output.ResultTable.DoubleColumn;
+import org.tregflow.output.ResultTable.LongColumn;
+import org.tregflow.output.ResultTable.TextColumn;
 
 /**
- * Assembles the result tables as Tablesaw tables, columns in contract order. Only four column types are used,
- * which the writers map one to one: STRING (Arrow Utf8), LONG (Int64), DOUBLE (Float64), BOOLEAN (Bool).
- * Tablesaw's missing values carry the nulls: an empty or null string, a non-finite double, {@link LongColumn}'s
- * missing marker, a missing boolean.
+ * Assembles the result tables, columns in contract order, with the four column types of {@link ResultTable}.
+ * Missing cells carry the nulls: an empty or null string, a non-finite double, a missing long or boolean.
  *
  * <p>Columns are held in locals while rows are appended: looking them up by name per cell costs a scan of the
  * table's columns each time, which dominated the time for large trials.
@@ -32,20 +30,20 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    public static Table samples(List<SampleResult> results) {
-        StringColumn sampleId = StringColumn.create("sample_id");
-        StringColumn file = StringColumn.create("file");
-        StringColumn sha256 = StringColumn.create("sha256");
-        StringColumn status = StringColumn.create("status");
-        StringColumn error = StringColumn.create("error");
+    public static ResultTable samples(List<SampleResult> results) {
+        TextColumn sampleId = TextColumn.create("sample_id");
+        TextColumn file = TextColumn.create("file");
+        TextColumn sha256 = TextColumn.create("sha256");
+        TextColumn status = TextColumn.create("status");
+        TextColumn error = TextColumn.create("error");
         LongColumn events = LongColumn.create("events");
-        StringColumn fcsVersion = StringColumn.create("fcs_version");
-        StringColumn instrument = StringColumn.create("instrument");
-        StringColumn patient = StringColumn.create("patient");
-        StringColumn visit = StringColumn.create("visit");
-        StringColumn arm = StringColumn.create("arm");
+        TextColumn fcsVersion = TextColumn.create("fcs_version");
+        TextColumn instrument = TextColumn.create("instrument");
+        TextColumn patient = TextColumn.create("patient");
+        TextColumn visit = TextColumn.create("visit");
+        TextColumn arm = TextColumn.create("arm");
         DoubleColumn visitOrder = DoubleColumn.create("visit_order");
-        StringColumn warnings = StringColumn.create("warnings");
+        TextColumn warnings = TextColumn.create("warnings");
         DoubleColumn day = DoubleColumn.create("day");
         for (SampleResult r : results) {
             SampleInfo info = info(r);
@@ -65,20 +63,20 @@ public final class ResultTables {
             str(warnings, r.warnings().isEmpty() ? null : String.join("; ", r.warnings()));
             num(day, info.day());
         }
-        return Table.create("samples", sampleId, file, sha256, status, error, events, fcsVersion, instrument,
+        return ResultTable.create("samples", sampleId, file, sha256, status, error, events, fcsVersion, instrument,
                 patient, visit, arm, visitOrder, warnings, day);
     }
 
-    public static Table populations(List<SampleResult> results, List<String> populationOrder,
+    public static ResultTable populations(List<SampleResult> results, List<String> populationOrder,
                                     List<String> markers) {
-        StringColumn sampleId = StringColumn.create("sample_id");
-        StringColumn patient = StringColumn.create("patient");
-        StringColumn visit = StringColumn.create("visit");
-        StringColumn arm = StringColumn.create("arm");
+        TextColumn sampleId = TextColumn.create("sample_id");
+        TextColumn patient = TextColumn.create("patient");
+        TextColumn visit = TextColumn.create("visit");
+        TextColumn arm = TextColumn.create("arm");
         DoubleColumn visitOrder = DoubleColumn.create("visit_order");
-        StringColumn population = StringColumn.create("population");
-        StringColumn path = StringColumn.create("path");
-        StringColumn parent = StringColumn.create("parent");
+        TextColumn population = TextColumn.create("population");
+        TextColumn path = TextColumn.create("path");
+        TextColumn parent = TextColumn.create("parent");
         LongColumn count = LongColumn.create("count");
         LongColumn parentCount = LongColumn.create("parent_count");
         DoubleColumn pctParent = DoubleColumn.create("pct_parent");
@@ -112,19 +110,19 @@ public final class ResultTables {
                 }
             }
         }
-        Table table = Table.create("populations", sampleId, patient, visit, arm, visitOrder, population, path,
-                parent, count, parentCount, pctParent, pctTotal);
-        table.addColumns(medians);
-        return table;
+        List<ResultTable.Column> columns = new ArrayList<>(List.of(sampleId, patient, visit, arm, visitOrder,
+                population, path, parent, count, parentCount, pctParent, pctTotal));
+        columns.addAll(List.of(medians));
+        return ResultTable.create("populations", columns);
     }
 
-    public static Table gates(List<SampleResult> results) {
-        StringColumn sampleId = StringColumn.create("sample_id");
-        StringColumn population = StringColumn.create("population");
-        StringColumn method = StringColumn.create("method");
-        StringColumn dimensions = StringColumn.create("dimensions");
-        StringColumn parameters = StringColumn.create("parameters");
-        StringColumn shape = StringColumn.create("shape");
+    public static ResultTable gates(List<SampleResult> results) {
+        TextColumn sampleId = TextColumn.create("sample_id");
+        TextColumn population = TextColumn.create("population");
+        TextColumn method = TextColumn.create("method");
+        TextColumn dimensions = TextColumn.create("dimensions");
+        TextColumn parameters = TextColumn.create("parameters");
+        TextColumn shape = TextColumn.create("shape");
         for (SampleResult r : results) {
             for (GateRecord g : r.gates()) {
                 str(sampleId, r.sampleId());
@@ -135,15 +133,15 @@ public final class ResultTables {
                 str(shape, g.shape());
             }
         }
-        return Table.create("gates", sampleId, population, method, dimensions, parameters, shape);
+        return ResultTable.create("gates", sampleId, population, method, dimensions, parameters, shape);
     }
 
-    public static Table visits(List<VisitRow> rows) {
-        StringColumn patient = StringColumn.create("patient");
-        StringColumn arm = StringColumn.create("arm");
-        StringColumn visit = StringColumn.create("visit");
+    public static ResultTable visits(List<VisitRow> rows) {
+        TextColumn patient = TextColumn.create("patient");
+        TextColumn arm = TextColumn.create("arm");
+        TextColumn visit = TextColumn.create("visit");
         DoubleColumn visitOrder = DoubleColumn.create("visit_order");
-        StringColumn population = StringColumn.create("population");
+        TextColumn population = TextColumn.create("population");
         DoubleColumn pctParent = DoubleColumn.create("pct_parent");
         DoubleColumn baseline = DoubleColumn.create("baseline_pct_parent");
         DoubleColumn fold = DoubleColumn.create("fold_change");
@@ -161,23 +159,23 @@ public final class ResultTables {
             num(log2, r.log2FoldChange());
             samples.append(r.samples());
         }
-        return Table.create("visits", patient, arm, visit, visitOrder, population, pctParent, baseline, fold, log2,
+        return ResultTable.create("visits", patient, arm, visit, visitOrder, population, pctParent, baseline, fold, log2,
                 samples);
     }
 
-    public static Table endpoint(List<EndpointRow> rows) {
-        StringColumn patient = StringColumn.create("patient");
-        StringColumn arm = StringColumn.create("arm");
-        StringColumn population = StringColumn.create("population");
-        StringColumn statistic = StringColumn.create("statistic");
-        StringColumn baselineVisit = StringColumn.create("baseline_visit");
-        StringColumn endpointVisit = StringColumn.create("endpoint_visit");
+    public static ResultTable endpoint(List<EndpointRow> rows) {
+        TextColumn patient = TextColumn.create("patient");
+        TextColumn arm = TextColumn.create("arm");
+        TextColumn population = TextColumn.create("population");
+        TextColumn statistic = TextColumn.create("statistic");
+        TextColumn baselineVisit = TextColumn.create("baseline_visit");
+        TextColumn endpointVisit = TextColumn.create("endpoint_visit");
         DoubleColumn baselineValue = DoubleColumn.create("baseline_value");
         DoubleColumn endpointValue = DoubleColumn.create("endpoint_value");
         DoubleColumn fold = DoubleColumn.create("fold_change");
         DoubleColumn threshold = DoubleColumn.create("threshold");
         BooleanColumn met = BooleanColumn.create("met");
-        StringColumn reason = StringColumn.create("reason");
+        TextColumn reason = TextColumn.create("reason");
         for (EndpointRow r : rows) {
             str(patient, r.patient());
             str(arm, r.arm());
@@ -196,19 +194,19 @@ public final class ResultTables {
             }
             str(reason, r.reason());
         }
-        return Table.create("endpoint", patient, arm, population, statistic, baselineVisit, endpointVisit,
+        return ResultTable.create("endpoint", patient, arm, population, statistic, baselineVisit, endpointVisit,
                 baselineValue, endpointValue, fold, threshold, met, reason);
     }
 
-    public static Table cohort(List<CohortRow> rows) {
-        StringColumn scope = StringColumn.create("scope");
-        StringColumn arm = StringColumn.create("arm");
-        StringColumn measure = StringColumn.create("measure");
+    public static ResultTable cohort(List<CohortRow> rows) {
+        TextColumn scope = TextColumn.create("scope");
+        TextColumn arm = TextColumn.create("arm");
+        TextColumn measure = TextColumn.create("measure");
         LongColumn n = LongColumn.create("n");
         DoubleColumn value = DoubleColumn.create("value");
         DoubleColumn ciLow = DoubleColumn.create("ci_low");
         DoubleColumn ciHigh = DoubleColumn.create("ci_high");
-        StringColumn test = StringColumn.create("test");
+        TextColumn test = TextColumn.create("test");
         DoubleColumn statistic = DoubleColumn.create("statistic");
         DoubleColumn pValue = DoubleColumn.create("p_value");
         for (CohortRow r : rows) {
@@ -223,14 +221,14 @@ public final class ResultTables {
             num(statistic, r.statistic());
             num(pValue, r.pValue());
         }
-        return Table.create("cohort", scope, arm, measure, n, value, ciLow, ciHigh, test, statistic, pValue);
+        return ResultTable.create("cohort", scope, arm, measure, n, value, ciLow, ciHigh, test, statistic, pValue);
     }
 
     private static SampleInfo info(SampleResult r) {
         return r.info() == null ? SampleInfo.UNKNOWN : r.info();
     }
 
-    private static void str(StringColumn column, String value) {
+    private static void str(TextColumn column, String value) {
         if (value == null || value.isEmpty()) {
             column.appendMissing();
         } else {

@@ -18,8 +18,6 @@ import org.tregflow.stats.SampleResult;
 import org.tregflow.stats.VisitRow;
 import org.tregflow.stats.Visits;
 
-import tech.tablesaw.api.Table;
-
 /**
  * The facade the pipeline calls once per run: computes visits, endpoint and cohort from the per-file results and
  * writes every table as {@code NAME.arrow} and {@code NAME.csv}, then {@code manifest.json}, atomically.
@@ -38,8 +36,8 @@ public final class Tables {
     private Tables() {
     }
 
-    /** The computed tables (Tablesaw, by name in {@link #NAMES} order) and the rows behind the summaries. */
-    public record Built(Map<String, Table> tables, List<VisitRow> visits, List<EndpointRow> endpoint,
+    /** The computed tables (by name in {@link #NAMES} order) and the rows behind the summaries. */
+    public record Built(Map<String, ResultTable> tables, List<VisitRow> visits, List<EndpointRow> endpoint,
                         List<CohortRow> cohort) {
     }
 
@@ -61,7 +59,7 @@ public final class Tables {
         List<VisitRow> visits = Visits.compute(results, populationOrder, spec == null ? null : spec.baselineVisit());
         List<EndpointRow> endpoint = spec == null ? List.of() : Endpoints.evaluate(results, spec);
         List<CohortRow> cohort = Cohort.summarize(endpoint);
-        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, ResultTable> tables = new LinkedHashMap<>();
         tables.put("samples", ResultTables.samples(results));
         // a marker listed twice would give two median columns of one name, which no table format allows
         List<String> distinctMarkers = List.copyOf(new LinkedHashSet<>(markers == null ? List.of() : markers));
@@ -87,8 +85,8 @@ public final class Tables {
         String current = null;
         try (StagedFiles files = new StagedFiles(outDir)) {
             List<StagedFiles.Written> written = new ArrayList<>();
-            for (Map.Entry<String, Table> e : built.tables().entrySet()) {
-                Table table = e.getValue();
+            for (Map.Entry<String, ResultTable> e : built.tables().entrySet()) {
+                ResultTable table = e.getValue();
                 current = e.getKey() + ".arrow";
                 written.add(files.stage(current, out -> ArrowTableWriter.write(table, out)));
                 current = e.getKey() + ".csv";

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
 import org.tregflow.gatingml.GatingMlWriter;
+import org.tregflow.output.ArrowTableWriter;
 import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
@@ -72,8 +74,26 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Java2D with its fonts and Arrow with Netty take ~0.5 s to start in a fresh JVM, a third of a small run, and
+     * are first needed only after the first file is analysed: a background thread starts them meanwhile, on the
+     * core the analysis leaves free (the sheet and table writers wait for it if they get there first).
+     */
+    private static void warmUpOutputs() {
+        Thread t = new Thread(() -> {
+            GatingSheet.warmUp();
+            ArrowTableWriter.warmUp();
+        }, "tregflow-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     private static RunResult runLocked(RunRequest request) throws PipelineException, IOException {
         Instant started = Instant.now();
+        if (request.outDir() != null) {
+            warmUpOutputs();
+        }
         CompiledPipeline pipeline = CompiledPipeline.load(request.pipeline());
         InputDiscovery.Inputs inputs = InputDiscovery.discover(request.inputs());
         List<String> warnings = new ArrayList<>(inputs.problems());
@@ -222,8 +242,20 @@ public final class Pipeline {
                 }
             }
             String title = sheetTitle(info);
-            sha = Hashing.sha256(file);
-            ResultStore.Stored s = resume && store != null ? store.load(sha).orElse(null) : null;
+            // The file's SHA-256 decides reuse under --resume, so it comes first there; otherwise it is only
+            // recorded, and is computed on another thread while the file is analysed (reading 64 MB twice, and
+            // hashing it without C2's SHA instructions when scripts/tregflow runs C1-only, took ~1 s).
+            FutureTask<String> hashing = null;
+            ResultStore.Stored s = null;
+            if (resume && store != null) {
+                sha = Hashing.sha256(file);
+                s = store.load(sha).orElse(null);
+            } else {
+                hashing = new FutureTask<>(() -> Hashing.sha256(file));
+                Thread t = new Thread(hashing, "tregflow-sha256");
+                t.setDaemon(true);
+                t.start();
+            }
             if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
                 s = null;
             }
@@ -231,7 +263,16 @@ public final class Pipeline {
             if (s != null) {
                 reused.add(id);
             } else {
-                SampleAnalyzer.Analysis a = analyzer.analyze(file);
+                SampleAnalyzer.Analysis a;
+                try {
+                    a = analyzer.analyze(file);
+                } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                    sha = hashing == null ? sha : hashOrNull(hashing); // a failed row still names its file's hash
+                    throw e;
+                }
+                if (hashing != null) {
+                    sha = hash(hashing);
+                }
                 timings.put(id, a.timingsMs());
                 boolean gatingMl = false;
                 boolean drawn = false;
@@ -278,6 +319,33 @@ public final class Pipeline {
                                        CompiledPipeline pipeline, List<String> warnings) {
         return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
                 withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
+    }
+
+    /** The hash computed beside the analysis; its IOException as such (the file then fails like any unreadable one). */
+    private static String hash(FutureTask<String> hashing) throws IOException, InterruptedException {
+        hashing.run(); // no-op once started; runs it here if its thread never got a core
+        try {
+            return hashing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private static String hashOrNull(FutureTask<String> hashing) {
+        try {
+            return hash(hashing);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static String shaOrNull(Path file) {

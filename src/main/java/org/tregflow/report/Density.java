@@ -1,6 +1,7 @@
 package org.tregflow.report;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import org.tregflow.gating.Population;
 
 /**
@@ -14,11 +15,21 @@ final class Density {
     static final double SIGMA = 1.5;
     /** The darkest end of turbo is near black; start the scale where it is a clear blue. */
     private static final double COLOUR_FLOOR = 0.12;
+    /** Colour levels of the density scale: 255 steps of turbo are finer than the eye (or a screen) tells apart. */
+    static final int LEVELS = 255;
+    /**
+     * Index 0 transparent (no event), 1..255 the density scale from sparse to dense. An indexed image is a quarter
+     * of the bytes of ARGB to encode and embed: the dots of a sheet compress to about a third.
+     */
+    static final IndexColorModel PALETTE = palette();
 
     private Density() {
     }
 
-    /** A {@code bins x bins} ARGB image: transparent where there is no event; row 0 is the top of the y axis. */
+    /**
+     * A {@code bins x bins} image indexed in {@link #PALETTE}: transparent where there is no event; row 0 is the top
+     * of the y axis.
+     */
     static BufferedImage pseudocolor(float[] xs, float[] ys, Population parent, Axis ax, Axis ay, int bins) {
         int[] counts = new int[bins * bins];
         double sx = bins / (ax.hi() - ax.lo());
@@ -31,14 +42,12 @@ final class Density {
             while (bits != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                float x = xs[i];
-                float y = ys[i];
-                if (x != x || y != y) {
+                double fx = (xs[i] - xlo) * sx;
+                double fy = (ys[i] - ylo) * sy;
+                if (fx != fx || fy != fy) {
                     continue; // NaN: undefined (e.g. log of a negative value), nowhere to draw it
                 }
-                int bx = clamp((int) Math.floor((x - xlo) * sx), bins);
-                int by = clamp((int) Math.floor((y - ylo) * sy), bins);
-                counts[(bins - 1 - by) * bins + bx]++;
+                counts[(bins - 1 - bin(fy, bins)) * bins + bin(fx, bins)]++;
             }
         }
         double[] density = smooth2d(counts, bins);
@@ -50,34 +59,50 @@ final class Density {
                 min = Math.min(min, density[k]);
             }
         }
-        BufferedImage img = new BufferedImage(bins, bins, BufferedImage.TYPE_INT_ARGB);
-        int[] argb = new int[counts.length];
+        byte[] index = new byte[counts.length];
         // Log scale: cytometry densities span four or five orders of magnitude between rare and dense clusters.
         double logMin = Math.log(min);
         double logSpan = Math.max(1e-9, Math.log(max) - logMin);
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] > 0) {
                 double t = (Math.log(density[k]) - logMin) / logSpan;
-                argb[k] = 0xFF000000 | Colormap.turbo(COLOUR_FLOOR + (1 - COLOUR_FLOOR) * t);
+                index[k] = (byte) (1 + (int) Math.round(Math.max(0, Math.min(1, t)) * (LEVELS - 1)));
             }
         }
-        img.setRGB(0, 0, bins, bins, argb, 0, bins);
+        BufferedImage img = new BufferedImage(bins, bins, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+        img.getRaster().setDataElements(0, 0, bins, bins, index);
         return img;
+    }
+
+    private static IndexColorModel palette() {
+        byte[] r = new byte[LEVELS + 1];
+        byte[] g = new byte[LEVELS + 1];
+        byte[] b = new byte[LEVELS + 1];
+        byte[] a = new byte[LEVELS + 1];
+        for (int k = 1; k <= LEVELS; k++) {
+            int rgb = Colormap.turbo(COLOUR_FLOOR + (1 - COLOUR_FLOOR) * (k - 1) / (LEVELS - 1));
+            r[k] = (byte) (rgb >>> 16);
+            g[k] = (byte) (rgb >>> 8);
+            b[k] = (byte) rgb;
+            a[k] = (byte) 0xFF;
+        }
+        return new IndexColorModel(8, LEVELS + 1, r, g, b, a);
     }
 
     /** Counts of the parent's values in {@code bins} equal bins over the axis, lightly smoothed. */
     static double[] histogram(float[] xs, Population parent, Axis ax, int bins) {
         double[] counts = new double[bins];
         double sx = bins / (ax.hi() - ax.lo());
+        double xlo = ax.lo();
         long[] words = parent.words();
         for (int w = 0; w < words.length; w++) {
             long bits = words[w];
             while (bits != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                float x = xs[i];
-                if (x == x) {
-                    counts[clamp((int) Math.floor((x - ax.lo()) * sx), bins)]++;
+                double fx = (xs[i] - xlo) * sx;
+                if (fx == fx) {
+                    counts[bin(fx, bins)]++;
                 }
             }
         }
@@ -86,8 +111,13 @@ final class Density {
         return out;
     }
 
-    private static int clamp(int b, int bins) {
-        return b < 0 ? 0 : (b >= bins ? bins - 1 : b);
+    /**
+     * The bin of a position {@code f} in bin units (not NaN), off-scale values on the edge bins. The same as
+     * clamping {@code floor(f)}, without the floor: a cast truncates, which is the floor for the positive values
+     * that reach it. Per event, so it matters: binning is most of a sheet's layout time.
+     */
+    private static int bin(double f, int bins) {
+        return f <= 0 ? 0 : (f >= bins ? bins - 1 : (int) f);
     }
 
     private static double[] kernel() {

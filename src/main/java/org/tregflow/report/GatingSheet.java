@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.jfree.svg.SVGGraphics2D;
 import org.tregflow.io.AtomicFile;
 import org.tregflow.gating.Dimension;
@@ -53,7 +55,51 @@ public final class GatingSheet {
         }
     }
 
+    /** Guards {@link #warmUp()}: once per JVM, and a sheet being drawn waits for a warm-up under way. */
+    private static final Object WARM_UP = new Object();
+    private static boolean warmedUp;
+
     private GatingSheet() {
+    }
+
+    /**
+     * Loads and initialises what drawing a sheet needs — Java2D's rasteriser, the font system (fontconfig, glyph
+     * rasterising), JFreeSVG — by drawing a few glyphs and shapes off-screen. That costs ~0.3 s of a fresh JVM
+     * whatever the sheet's size, so the batch runner calls this on a background thread while the first file is
+     * being analysed. Idempotent; a sheet drawn while it runs waits for it (never two threads initialising the
+     * font system at once). Never throws: a real problem shows when the sheet itself is drawn.
+     */
+    public static void warmUp() {
+        synchronized (WARM_UP) {
+            if (warmedUp) {
+                return;
+            }
+            warmedUp = true;
+            try {
+                BufferedImage img = new BufferedImage(64, 24, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                try {
+                    hints(g);
+                    new SheetPainter(g, false).warmUp();
+                } finally {
+                    g.dispose();
+                }
+                SVGGraphics2D svg = new SVGGraphics2D(64, 24);
+                svg.setFontFunction(family -> SheetPainter.FONT_STACK);
+                new SheetPainter(svg, true).warmUp();
+                svg.getSVGDocument();
+                PngEncoder.encode(img, false);
+            } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+                // The sheet itself will fail the same way and say so as a warning of its sample.
+            }
+        }
+    }
+
+    private static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     }
 
     /**
@@ -64,39 +110,63 @@ public final class GatingSheet {
      */
     public static SheetFiles write(String sampleId, String title, EventSource source, List<GatingStep> steps, Path dir)
             throws IOException {
+        warmUp();
         List<Panel> panels = layout(source, steps);
         int[] size = sheetSize(panels.size());
+        // The PNG is drawn and encoded on a second thread while this one writes the SVG: the two only read the
+        // panels. If no core is free the task is still waiting when the SVG is done, and this thread runs it
+        // itself (FutureTask.run does nothing once started), so a busy machine never waits for a thread.
+        FutureTask<byte[]> png = new FutureTask<>(() -> png(sampleId, title, source.eventCount(), panels, size));
+        Thread helper = new Thread(png, "tregflow-sheet-png");
+        helper.setDaemon(true);
+        helper.start();
         SVGGraphics2D svg = new SVGGraphics2D(size[0], size[1]);
         // JFreeSVG's default prefix for clip-path ids comes from System.nanoTime(): a fixed one makes the same
         // sheet the same bytes on every run (resumed runs, reviews by diff).
         svg.setDefsKeyPrefix("sheet-");
         svg.setFontFunction(family -> SheetPainter.FONT_STACK);
         new SheetPainter(svg, true).paint(sampleId, title, source.eventCount(), panels, size);
-        String svgText = svg.getSVGDocument();
-
-        BufferedImage png = new BufferedImage((int) Math.ceil(size[0] * PNG_SCALE), (int) Math.ceil(size[1] * PNG_SCALE),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = png.createGraphics();
+        byte[] svgBytes = svg.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        png.run();
+        byte[] pngBytes;
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, png.getWidth(), png.getHeight());
-            g.scale(PNG_SCALE, PNG_SCALE);
-            new SheetPainter(g, false).paint(sampleId, title, source.eventCount(), panels, size);
-        } finally {
-            g.dispose();
+            pngBytes = png.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the gating sheet of " + sampleId, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
         }
         Files.createDirectories(dir);
         String stem = fileStem(sampleId);
         Path svgPath = dir.resolve(stem + ".svg");
         Path pngPath = dir.resolve(stem + ".png");
-        AtomicFile.write(svgPath, svgText.getBytes(StandardCharsets.UTF_8));
-        byte[] bytes = PngEncoder.encode(png, false);
-        AtomicFile.write(pngPath, bytes);
+        AtomicFile.write(svgPath, svgBytes);
+        AtomicFile.write(pngPath, pngBytes);
         return new SheetFiles(svgPath, pngPath);
+    }
+
+    /** The whole-sheet PNG: the same panels drawn by Java2D at {@link #PNG_SCALE}, encoded. */
+    private static byte[] png(String sampleId, String title, int events, List<Panel> panels, int[] size) {
+        BufferedImage png = new BufferedImage((int) Math.ceil(size[0] * PNG_SCALE), (int) Math.ceil(size[1] * PNG_SCALE),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = png.createGraphics();
+        try {
+            hints(g);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, png.getWidth(), png.getHeight());
+            g.scale(PNG_SCALE, PNG_SCALE);
+            new SheetPainter(g, false).paint(sampleId, title, events, panels, size);
+        } finally {
+            g.dispose();
+        }
+        return PngEncoder.encode(png, false);
     }
 
     /**

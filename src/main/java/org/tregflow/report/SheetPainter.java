@@ -11,6 +11,8 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +66,33 @@ final class SheetPainter {
         for (Panel p : panels) {
             paintPanel(p);
         }
+    }
+
+    /**
+     * Draws what a sheet draws, in miniature: the fonts in both styles (metrics and glyphs), an antialiased
+     * outline, a dashed stroke, a translucent fill and an image, so every part of the rendering pipeline is loaded.
+     */
+    void warmUp() {
+        BufferedImage dots = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
+        dots.setRGB(1, 1, 0xFF3050F0);
+        for (int style : new int[] {Font.PLAIN, Font.BOLD}) {
+            g.setFont(font(style, 12));
+            g.setColor(INK);
+            g.drawString("CD25hi 1.5% 10\u00b3", 2f, 14f);
+            g.getFontMetrics().stringWidth("0");
+        }
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(new RoundRectangle2D.Double(1, 1, 20, 10, 6, 6));
+        g.setColor(GATE);
+        g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5, 4}, 0));
+        g.draw(new Line2D.Double(0, 0, 30, 20));
+        g.setStroke(new BasicStroke(1f));
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(0, 0, 30, 20));
+        if (!svg) {
+            g.drawImage(dots, 2, 2, 4, 4, null); // (the SVG's images are PngEncoder's: nothing to load there)
+        }
+        g.setClip(clip);
     }
 
     private Font font(int style, float sizePx) {
@@ -122,6 +151,14 @@ final class SheetPainter {
         Shape oldClip = g.getClip();
         g.clip(frame);
         if (p.dots() != null) {
+            if (svg) {
+                // The dots as our own PNG (one fast encode) instead of JFreeSVG's default, which runs ImageIO's
+                // writer (every filter on every row at a high deflate level) and loads ImageIO and its plug-in
+                // registry into every run. A data URI keeps the sheet one self-contained file.
+                g.setRenderingHint(SVGHints.KEY_IMAGE_HANDLING, SVGHints.VALUE_IMAGE_HANDLING_REFERENCE);
+                g.setRenderingHint(SVGHints.KEY_IMAGE_HREF, "data:image/png;base64,"
+                        + Base64.getEncoder().encodeToString(PngEncoder.encode(p.dots(), true)));
+            }
             g.drawImage(p.dots(), (int) a.x(), (int) a.y(), (int) a.width(), (int) a.height(), null);
         } else {
             paintHistogram(p);

@@ -21,7 +21,7 @@ import org.tregflow.report.TregSample;
 import org.tregflow.simulate.Visit;
 
 /**
- * Time to write one sample's gating sheet (9 plots: 7 pseudocolour, 2 histograms; SVG + 2x PNG) for a gated
+ * Time to write one sample's gating sheet (9 plots: 7 pseudocolour, 2 histograms; SVG + PNG) for a gated
  * 1,000,000-event file whose columns the gates already computed, as in the pipeline:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main GatingSheetBench}.
  * Target: well under a second.

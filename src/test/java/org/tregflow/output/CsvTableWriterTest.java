@@ -8,14 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.tregflow.output.ResultTable.BooleanColumn;
+import org.tregflow.output.ResultTable.DoubleColumn;
+import org.tregflow.output.ResultTable.LongColumn;
+import org.tregflow.output.ResultTable.TextColumn;
 
 class CsvTableWriterTest {
-    private static String csv(Table t) throws IOException {
+    private static String csv(ResultTable t) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter.write(t, out);
         return out.toString(StandardCharsets.UTF_8);
@@ -23,7 +22,7 @@ class CsvTableWriterTest {
 
     @Test
     void quotingNullsAndNumbers() throws IOException {
-        StringColumn s = StringColumn.create("text, with comma");
+        TextColumn s = TextColumn.create("text, with comma");
         s.append("plain");
         s.append("a,b");
         s.append("say \"hi\"");
@@ -47,7 +46,7 @@ class CsvTableWriterTest {
         b.appendMissing();
         b.append(true);
         b.appendMissing();
-        String text = csv(Table.create("t", s, l, d, b));
+        String text = csv(ResultTable.create("t", s, l, d, b));
         String expected = "\"text, with comma\",n,x,met\r\n"
                 + "plain,0,0.30000000000000004,true\r\n"
                 + "\"a,b\",-9007199254740993,1.0E-7,false\r\n"
@@ -64,7 +63,7 @@ class CsvTableWriterTest {
         for (double v : values) {
             d.append(v);
         }
-        String[] lines = csv(Table.create("t", d)).split("\r\n");
+        String[] lines = csv(ResultTable.create("t", d)).split("\r\n");
         for (int i = 0; i < values.length; i++) {
             assertEquals(values[i], Double.parseDouble(lines[i + 1]));
         }
@@ -72,6 +71,6 @@ class CsvTableWriterTest {
 
     @Test
     void emptyTableHasOnlyItsHeader() throws IOException {
-        assertEquals("a,b\r\n", csv(Table.create("t", StringColumn.create("a"), DoubleColumn.create("b"))));
+        assertEquals("a,b\r\n", csv(ResultTable.create("t", TextColumn.create("a"), DoubleColumn.create("b"))));
     }
 }

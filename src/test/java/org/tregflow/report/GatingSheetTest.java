@@ -131,6 +131,19 @@ class GatingSheetTest {
         int dot = png.getRGB((int) (s * (f[0] + bin + 0.5)), (int) (s * (f[1] + 255 - bin + 0.5)));
         assertTrue((dot & 0xFFFFFF) != 0xFFFFFF, "events are drawn in the plot");
         assertTrue(svg.contains("xlink:href='data:image/png;base64,"), "dots embedded as a PNG data URI");
+        // The embedded dots decode (with ImageIO, an independent decoder) to one pixel per bin, drawn over the
+        // plot frame at its size, and show the same event in the same bin as the sheet PNG.
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile(
+                "<image[^>]*xlink:href='data:image/png;base64,([A-Za-z0-9+/=]+)'[^>]*>").matcher(svg);
+        assertTrue(img.find(), "an <image> element with the dots");
+        BufferedImage dots = ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(img.group(1))));
+        assertNotNull(dots, "the embedded dots decode");
+        assertEquals(256, dots.getWidth());
+        assertEquals(256, dots.getHeight());
+        assertTrue(img.group().contains("width='256.0'") && img.group().contains("height='256.0'"), "drawn at 1 bin = 1 px");
+        assertEquals(dot | 0xFF000000, dots.getRGB(bin, 255 - bin), "the same colour in the SVG's dots");
+        assertEquals(0, dots.getRGB(255, 0) >>> 24, "no event there: transparent");
     }
 
     @Test
