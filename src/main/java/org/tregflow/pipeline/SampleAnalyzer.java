@@ -120,7 +120,8 @@ public final class SampleAnalyzer {
             float[] values = scale.get(key(m));
             Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
-            // Values are transformed per gate, for its parent's events only (MarkerSource.cover).
+            // Values are transformed per gate, for its parent's events only (MarkerSource.cover). A column that
+            // is the table's own was not compensated (scatter, or a channel outside the matrix).
             boolean compensated = values != table.column(table.indexOf(panel.channel(m).name()));
             Dimension axis = applied.axis(new Dimension(new Parameter.Named(m),
                     pipeline.isScatter(m) ? Dimension.UNCOMPENSATED : Dimension.FCS, t == null ? null : t.exact()));
@@ -169,8 +170,16 @@ public final class SampleAnalyzer {
             if (r.gate() != null) {
                 appliedByName.put(g.name(), r.gate());
                 if (r.source() == null) { // a gate from a Gating-ML file has axes of its own source: not drawn
-                    steps.add(new GatingStep(g.name(), parentId, r.gate(), List.of(), parentPop, p,
-                            referencedGates(r.gate(), appliedByName, effectiveParent), r.record().method()));
+                    GatingStep step = new GatingStep(g.name(), parentId, r.gate(), List.of(), parentPop, p,
+                            referencedGates(r.gate(), appliedByName, effectiveParent), r.record().method());
+                    // The sheet plots the parent's events on the step's axes: a boolean gate's are its operands',
+                    // which were transformed for their own parents only.
+                    long s0 = now();
+                    for (Dimension axis : step.axes()) {
+                        source.cover(axis.name(), parentPop);
+                    }
+                    covering += now() - s0;
+                    steps.add(step);
                 }
                 applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
             }

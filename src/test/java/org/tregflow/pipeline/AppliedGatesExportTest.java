@@ -107,6 +107,41 @@ class AppliedGatesExportTest {
         assertTrue(approximate >= 8, approximate + " of " + checked + " axes differ from their exact values");
     }
 
+    /**
+     * A gating sheet plots each step's parent events on the step's axes; a boolean gate's axes are its operands',
+     * whose values were transformed for the operands' own (narrower) parents: the step's are transformed too.
+     */
+    @Test
+    void everyPlottedEventHasItsValue() throws Exception {
+        String fixed = Files.readString(Path.of("pipelines", "ld-il2-treg-nk-fixed.yaml"));
+        String withBoolean = fixed.replace("\nstatistics:", """
+
+                  - name: not CD4+
+                    parent: Live
+                    method: boolean
+                    op: not
+                    of: [CD4+]
+
+                statistics:""");
+        Path pipeline = dir.resolve("with-boolean.yaml");
+        Files.writeString(pipeline, withBoolean);
+        SampleAnalyzer.Analysis a = new SampleAnalyzer(CompiledPipeline.load(pipeline))
+                .analyze(Path.of("sample-data", "P02_C4.fcs"));
+        EventSource source = a.view().source();
+        GatingStep not = a.view().steps().stream().filter(s -> s.population().equals("not CD4+")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("CD4", "CD8"), not.axes().stream().map(Dimension::name).toList());
+        for (GatingStep step : a.view().steps()) {
+            for (Dimension d : step.axes()) {
+                float[] values = source.values(d);
+                for (int i : step.parentEvents().indices()) {
+                    assertTrue(Math.abs(values[i] - source.exactValue(d, i)) <= source.error(d),
+                            step.population() + " " + d.name() + " event " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void writtenGatesReproduceTheRunsCounts() throws Exception {
         new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(30_000).withSeed(8)
