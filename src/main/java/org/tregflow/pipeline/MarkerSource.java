@@ -23,6 +23,9 @@ final class MarkerSource implements EventSource {
                           IntToDoubleFunction exact) {
     }
 
+    /** An image of the whole float range this small is used as the bound of |value| (see {@link #put}). */
+    private static final double SMALL_IMAGE = 16;
+
     private final int events;
     private final Map<String, Column> columns = new HashMap<>();
     private final Map<String, double[]> widened = new HashMap<>();
@@ -44,10 +47,17 @@ final class MarkerSource implements EventSource {
         long[] covered = transform == null ? null : new long[Population.wordCount(events)];
         double error = 0;
         if (transform != null || compensated) {
-            // Transforms are monotone: no value lies further from 0 than the images of the scale's extremes.
-            float[] range = finiteRange(scale, events);
-            double largest = transform == null ? Math.max(-range[0], range[1])
-                    : Math.max(Math.abs(transform.exact().apply(range[0])), Math.abs(transform.exact().apply(range[1])));
+            // Transforms are monotone: no value lies further from 0 than the images of the scale's extremes. Those
+            // of the whole float range bound every value without a pass over the data when they are small
+            // (logicle, arcsinh, hyperlog: under 10); otherwise (linear, none) the data's extremes do.
+            double largest = transform == null ? Double.POSITIVE_INFINITY : Math.max(
+                    Math.abs(transform.exact().apply(-Float.MAX_VALUE)), Math.abs(transform.exact().apply(Float.MAX_VALUE)));
+            if (!(largest <= SMALL_IMAGE)) {
+                float[] range = finiteRange(scale, events);
+                largest = transform == null ? Math.max(-range[0], range[1])
+                        : Math.max(Math.abs(transform.exact().apply(range[0])),
+                                Math.abs(transform.exact().apply(range[1])));
+            }
             if (!Double.isFinite(largest)) {
                 // An extreme without a finite image (log of 0 or below): transform every event now, measure them.
                 transform.apply(scale, values, events);
