@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * Makes a gate's membership exact on a source of fast values (see {@link EventSource#error}): only events lying
  * within the source's error of the gate's boundary can be judged differently by their fast and their exact
  * values, so those, and only those, are judged again on their exact values. With the pipeline's bound (about
- * 1e-6 on a 0-1 scale) that is a few events per million: the pipeline gates at float speed, and its populations
+ * 3e-6 on a 0-1 scale) that is a few events per million: the pipeline gates at float speed, and its populations
  * are event for event those its exported Gating-ML gives when evaluated in double (here, in FlowKit or flowCore).
  */
 final class BoundaryRecheck {
