@@ -20,7 +20,9 @@ final class BoundaryRecheck {
         double[] error = new double[k];
         boolean approximate = false;
         for (int d = 0; d < k; d++) {
-            error[d] = source.error(dimensions.get(d));
+            double e = source.error(dimensions.get(d));
+            // A bound that is no number (NaN, negative) bounds nothing: every event is then judged again.
+            error[d] = e >= 0 ? e : Double.POSITIVE_INFINITY;
             approximate |= error[d] != 0;
         }
         return approximate ? error : null;

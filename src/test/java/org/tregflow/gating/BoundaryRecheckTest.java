@@ -198,6 +198,9 @@ class BoundaryRecheckTest {
         Population parent = Population.all(n);
         for (GeometricGate g : gates) {
             Population reference = g.apply(new Exact(exact), parent);
+            // An infinite or meaningless bound makes every event a candidate: still the exact membership.
+            assertEquals(reference, g.apply(new Approximate(exact, fast, Double.POSITIVE_INFINITY, floatPath), parent));
+            assertEquals(reference, g.apply(new Approximate(exact, fast, Double.NaN, floatPath), parent));
             Approximate fastSource = new Approximate(exact, fast, ERROR, floatPath);
             Population judged = g.apply(fastSource, parent);
             Population unjudged = g.apply(new Approximate(exact, fast, 0, floatPath), parent);
