@@ -217,61 +217,30 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
         return new Population[] {Population.ofWords(out, size), Population.ofWords(near, size)};
     }
 
-    /** Membership ({@code q <= d2}) on the double values as they are. */
+    /**
+     * Membership ({@code q <= d2}) on the double values as they are, each event judged by {@link #within}: the
+     * one test, so the exact re-judging of a fast event and this loop cannot disagree.
+     */
     private Population evaluate(EventSource source, Population parent, double[][] inv, double d2) {
         int n = mean.length;
-        long[] pw = parent.words();
-        long[] out = new long[pw.length];
         double[][] cols = new double[n][];
         for (int d = 0; d < n; d++) {
             cols[d] = source.doubleValues(dimensions.get(d));
         }
-        if (n == 2) {
-            // The common case, unrolled: no scratch array, three multiplies per event.
-            double[] c0 = cols[0], c1 = cols[1];
-            double m0 = mean[0], m1 = mean[1];
-            double i00 = inv[0][0], i01 = inv[0][1] + inv[1][0], i11 = inv[1][1];
-            for (int w = 0; w < pw.length; w++) {
-                long bits = pw[w];
-                long res = 0;
-                int base = w << 6;
-                while (bits != 0) {
-                    int b = Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    int i = base + b;
-                    double d0 = c0[i] - m0, d1 = c1[i] - m1;
-                    if (d0 * d0 * i00 + d0 * d1 * i01 + d1 * d1 * i11 <= d2) {
-                        res |= 1L << b;
-                    }
-                }
-                out[w] = res;
-            }
-            return Population.ofWords(out, parent.size());
-        }
-        double[] diff = new double[n];
+        double[] point = new double[n];
+        long[] pw = parent.words();
+        long[] out = new long[pw.length];
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             long res = 0;
-            int base = w << 6;
             while (bits != 0) {
                 int b = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int i = base + b;
+                int i = (w << 6) + b;
                 for (int d = 0; d < n; d++) {
-                    diff[d] = cols[d][i] - mean[d];
+                    point[d] = cols[d][i];
                 }
-                double q = 0;
-                for (int r = 0; r < n; r++) {
-                    double s = 0;
-                    double[] row = inv[r];
-                    for (int c = 0; c < n; c++) {
-                        s += row[c] * diff[c];
-                    }
-                    q += diff[r] * s;
-                }
-                if (q <= d2) {
-                    res |= 1L << b;
-                }
+                res |= (within(point, inv, d2) ? 1L : 0L) << b;
             }
             out[w] = res;
         }

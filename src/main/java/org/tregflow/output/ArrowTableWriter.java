@@ -46,24 +46,22 @@ public final class ArrowTableWriter {
         }
     }
 
-    /** Guards {@link #warmUp()}: once per JVM; tables being written wait for a warm-up under way. */
-    private static final Object WARM_UP = new Object();
-    private static boolean warmedUp;
-
     private ArrowTableWriter() {
     }
 
     /**
      * Starts Arrow's memory layer (Netty's allocator, ~0.2 s in a fresh JVM) and its IPC writer by writing a
      * one-row table nowhere, so the batch runner can pay that on a background thread while files are analysed.
-     * Idempotent; never throws (a real problem shows when the tables are written).
+     * Once per JVM; a table being written waits for a warm-up under way. Never throws (a real problem shows when
+     * the tables are written).
      */
     public static void warmUp() {
-        synchronized (WARM_UP) {
-            if (warmedUp) {
-                return;
-            }
-            warmedUp = true;
+        WarmUp.done();
+    }
+
+    /** Class initialisation runs the warm-up once and makes every other caller wait until it is over. */
+    private static final class WarmUp {
+        static {
             try {
                 ResultTable t = ResultTable.create("warm-up", TextColumn.create("s").append("x"),
                         LongColumn.create("n").append(1), DoubleColumn.create("d").append(0.5),
@@ -72,6 +70,9 @@ public final class ArrowTableWriter {
             } catch (IOException | RuntimeException | LinkageError e) {
                 // write() reports it, with the JVM options to fix it
             }
+        }
+
+        static void done() {
         }
     }
 

@@ -55,10 +55,6 @@ public final class GatingSheet {
         }
     }
 
-    /** Guards {@link #warmUp()}: once per JVM, and a sheet being drawn waits for a warm-up under way. */
-    private static final Object WARM_UP = new Object();
-    private static boolean warmedUp;
-
     private GatingSheet() {
     }
 
@@ -66,15 +62,16 @@ public final class GatingSheet {
      * Loads and initialises what drawing a sheet needs — Java2D's rasteriser, the font system (fontconfig, glyph
      * rasterising), JFreeSVG — by drawing a few glyphs and shapes off-screen. That costs ~0.3 s of a fresh JVM
      * whatever the sheet's size, so the batch runner calls this on a background thread while the first file is
-     * being analysed. Idempotent; a sheet drawn while it runs waits for it (never two threads initialising the
+     * being analysed. Once per JVM; a sheet drawn while it runs waits for it (never two threads initialising the
      * font system at once). Never throws: a real problem shows when the sheet itself is drawn.
      */
     public static void warmUp() {
-        synchronized (WARM_UP) {
-            if (warmedUp) {
-                return;
-            }
-            warmedUp = true;
+        WarmUp.done();
+    }
+
+    /** Class initialisation runs the warm-up once and makes every other caller wait until it is over. */
+    private static final class WarmUp {
+        static {
             try {
                 BufferedImage img = new BufferedImage(64, 24, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = img.createGraphics();
@@ -92,6 +89,9 @@ public final class GatingSheet {
             } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
                 // The sheet itself will fail the same way and say so as a warning of its sample.
             }
+        }
+
+        static void done() {
         }
     }
 

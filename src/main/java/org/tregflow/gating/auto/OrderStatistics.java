@@ -246,38 +246,19 @@ public final class OrderStatistics {
         return out;
     }
 
-    /** A population's median located by its histogram: the bucket(s) holding it and, after the pass, their values. */
-    private static final class Median {
-        final int m;
-        final int lo;
-        final int below;
-        final int first;
-        final int last;
-        final float[] values;
-        int k;
-
-        private Median(int m, int lo, int below, int first, int last, int size) {
-            this.m = m;
-            this.lo = lo;
-            this.below = below;
-            this.first = first;
-            this.last = last;
-            this.values = new float[size];
-        }
-
-        /** Null when the population has no finite value. */
-        static Median of(int[] hist) {
-            int m = 0;
-            for (int b = FIRST_FINITE_BUCKET; b <= LAST_FINITE_BUCKET; b++) {
-                m += hist[b];
-            }
-            if (m == 0) {
-                return null;
-            }
-            int lo = (int) Math.floor((m - 1) * 0.5);
+    /**
+     * Where quantile p of m histogrammed values lies: ranks lo and lo + 1 (h = (m - 1) p between them), in buckets
+     * first..last (the next non-empty bucket when rank lo ends its bucket), which hold {@code size} values, the
+     * {@code below} smaller ones lying in earlier buckets.
+     */
+    private record Bracket(int m, double h, int lo, int below, int first, int last, int size) {
+        /** Buckets are searched from {@code start} (the first bucket that counts toward m). */
+        static Bracket of(int[] hist, int start, int m, double p) {
+            double h = (m - 1) * p;
+            int lo = (int) Math.floor(h);
             int hiRank = Math.min(lo + 1, m - 1);
             int below = 0;
-            int first = FIRST_FINITE_BUCKET;
+            int first = start;
             while (below + hist[first] <= lo) {
                 below += hist[first++];
             }
@@ -286,15 +267,12 @@ public final class OrderStatistics {
             while (upTo <= hiRank) {
                 upTo += hist[++last];
             }
-            return new Median(m, lo, below, first, last, upTo - below);
+            return new Bracket(m, h, lo, below, first, last, upTo - below);
         }
 
-        void add(float v) {
-            values[k++] = v;
-        }
-
-        double value() {
-            double h = (m - 1) * 0.5;
+        /** The quantile, from the {@code k} values of the bracket's buckets (reordered). */
+        double value(float[] values, int k) {
+            // Ranks lo and lo + 1 of all values are ranks lo - below and lo + 1 - below of the bucket's values.
             int r = lo - below;
             double lower = select(values, k, r);
             if (lo + 1 >= m || h == lo) {
@@ -307,6 +285,39 @@ public final class OrderStatistics {
                 }
             }
             return lower + (h - lo) * (upper - lower);
+        }
+    }
+
+    /** A population's median located by its histogram: the bucket(s) holding it and, after the pass, their values. */
+    private static final class Median {
+        final Bracket bracket;
+        final int first;
+        final int last;
+        final float[] values;
+        int k;
+
+        private Median(Bracket bracket) {
+            this.bracket = bracket;
+            this.first = bracket.first();
+            this.last = bracket.last();
+            this.values = new float[bracket.size()];
+        }
+
+        /** Null when the population has no finite value. */
+        static Median of(int[] hist) {
+            int m = 0;
+            for (int b = FIRST_FINITE_BUCKET; b <= LAST_FINITE_BUCKET; b++) {
+                m += hist[b];
+            }
+            return m == 0 ? null : new Median(Bracket.of(hist, FIRST_FINITE_BUCKET, m, 0.5));
+        }
+
+        void add(float v) {
+            values[k++] = v;
+        }
+
+        double value() {
+            return bracket.value(values, k);
         }
     }
 
@@ -336,44 +347,20 @@ public final class OrderStatistics {
 
     /** Second pass: the values of the bucket(s) holding ranks lo and lo + 1, then quickselect among them. */
     private static double fromHistogram(float[] a, int m, int[] hist, double p) {
-        double h = (m - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hiRank = Math.min(lo + 1, m - 1);
-        // Buckets of rank lo and of rank lo + 1 (the next non-empty one when lo ends its bucket).
-        int below = 0;
-        int first = 0;
-        while (below + hist[first] <= lo) {
-            below += hist[first++];
-        }
-        int last = first;
-        int upTo = below + hist[first];
-        while (upTo <= hiRank) {
-            upTo += hist[++last];
-        }
-        float[] bucket = new float[upTo - below];
+        Bracket bracket = Bracket.of(hist, 0, m, p);
+        int first = bracket.first();
+        float[] bucket = new float[bracket.size()];
         int k = 0;
         // One unsigned comparison tests first <= b <= last; written as a signed one of sign-flipped values, as
         // Integer.compareUnsigned's three-way result costs this loop extra branches on JDK 17.
-        int width = (last - first) ^ Integer.MIN_VALUE;
+        int width = (bracket.last() - first) ^ Integer.MIN_VALUE;
         for (int i = 0; i < m; i++) {
             float v = a[i];
             if ((((key(v) >>> BUCKET_BITS) - first) ^ Integer.MIN_VALUE) <= width) {
                 bucket[k++] = v;
             }
         }
-        // Ranks lo and lo + 1 of all values are ranks lo - below and lo + 1 - below of the bucket's values.
-        int r = lo - below;
-        double lower = select(bucket, k, r);
-        if (lo + 1 >= m || h == lo) {
-            return lower;
-        }
-        float upper = Float.POSITIVE_INFINITY;
-        for (int i = r + 1; i < k; i++) {
-            if (bucket[i] < upper) {
-                upper = bucket[i];
-            }
-        }
-        return lower + (h - lo) * (upper - lower);
+        return bracket.value(bucket, k);
     }
 
     /** Quickselect form of {@link #quantile(float[], int, double)} (n >= 1, p checked). */
