@@ -86,9 +86,13 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     public Population apply(EventSource source, Population parent) {
         double[] error = BoundaryRecheck.errors(dimensions(), source);
         if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
+            long q0 = System.nanoTime();
             Population[] sureAndNear = applyFloat(source, parent, error);
-            return error == null ? sureAndNear[0]
+            long q1 = System.nanoTime();
+            Population res = error == null ? sureAndNear[0]
                     : BoundaryRecheck.exact(dimensions(), source, sureAndNear[0], sureAndNear[1], this::contains);
+            if (System.getProperty("gt") != null) System.out.printf("    float %6.2f recheck %6.2f near %d%n", (q1-q0)/1e6, (System.nanoTime()-q1)/1e6, sureAndNear[1].count());
+            return res;
         }
         Population fast = evaluate(source, parent);
         return error == null ? fast
@@ -192,8 +196,10 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
      * 1-D and 2-D boxes on float columns (see {@link EventSource#floatExact}), in one pass: the events surely
      * inside (inside the box shrunk by the error on every side) and the candidates for re-judging (inside the box
      * grown by it, not surely inside). Without an error both boxes are the box: the first is the membership, there
-     * are no candidates. Words of a dense parent are tested event by event without looking at the parent's bits (a
-     * predictable, branch-free loop), then masked; sparse words visit their set bits only.
+     * are no candidates. A word whose 64 events are all in the parent is tested by a branch-free loop; any other
+     * visits its set bits only. Visiting set bits beat testing every event of a word and masking at every parent
+     * density measured (5-70% of the events, interleaved as acquired): on a 1M-event file the default pipeline's
+     * rectangle gates took 8.4 ms in all against 14.5 with a branch-free loop for words of 16 or more events.
      */
     private Population[] applyFloat(EventSource source, Population parent, double[] error) {
         int k = ranges.size();
@@ -201,7 +207,6 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         Range r1 = ranges.get(k - 1);
         float[] c0 = source.values(r0.dimension());
         float[] c1 = k == 2 ? source.values(r1.dimension()) : c0;
-        boolean twoD = k == 2; // loop-invariant: the JIT compiles a 1-D loop without the second axis's tests
         double e0 = error == null ? 0 : error[0];
         double e1 = error == null ? 0 : error[k - 1];
         // [lo, hi) as an unsigned range of order-preserving int keys: a subtraction and a shift per test, no
@@ -218,6 +223,65 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
         long[] pw = parent.words();
         long[] inside = new long[pw.length];
         long[] near = new long[pw.length];
+        if (k == 2) {
+            box(c0, c1, pw, n, in0, is0, in1, is1, out0, os0, out1, os1, inside, near);
+        } else {
+            range(c0, pw, n, in0, is0, out0, os0, inside, near);
+        }
+        return new Population[] {Population.ofWords(inside, n), Population.ofWords(near, n)};
+    }
+
+    /**
+     * The 2-D pass of {@link #applyFloat}. A full word is tested axis by axis (two 1-D loops whose masks are
+     * combined), which keeps each loop's constants in registers: one loop testing both axes ran 2.5 times slower.
+     */
+    private static void box(float[] c0, float[] c1, long[] pw, int n, int in0, long is0, int in1, long is1,
+                            int out0, long os0, int out1, long os1, long[] inside, long[] near) {
+        for (int w = 0; w < pw.length; w++) {
+            long bits = pw[w];
+            if (bits == 0) {
+                continue;
+            }
+            int base = w << 6;
+            long sure;
+            long maybe;
+            if (bits == -1L && base + 64 <= n) {
+                long sure0 = 0;
+                long maybe0 = 0;
+                for (int b = 0; b < 64; b++) {
+                    int k0 = keyOf(c0[base + b]);
+                    sure0 |= in(k0, in0, is0) << b;
+                    maybe0 |= in(k0, out0, os0) << b;
+                }
+                long sure1 = 0;
+                long maybe1 = 0;
+                for (int b = 0; b < 64; b++) {
+                    int k1 = keyOf(c1[base + b]);
+                    sure1 |= in(k1, in1, is1) << b;
+                    maybe1 |= in(k1, out1, os1) << b;
+                }
+                sure = sure0 & sure1;
+                maybe = maybe0 & maybe1;
+            } else {
+                sure = 0;
+                maybe = 0;
+                while (bits != 0) {
+                    int b = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int k0 = keyOf(c0[base + b]);
+                    int k1 = keyOf(c1[base + b]);
+                    sure |= (in(k0, in0, is0) & in(k1, in1, is1)) << b;
+                    maybe |= (in(k0, out0, os0) & in(k1, out1, os1)) << b;
+                }
+            }
+            inside[w] = sure;
+            near[w] = maybe & ~sure;
+        }
+    }
+
+    /** The 1-D pass of {@link #applyFloat}. */
+    private static void range(float[] c0, long[] pw, int n, int in0, long is0, int out0, long os0, long[] inside,
+                              long[] near) {
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             if (bits == 0) {
@@ -226,29 +290,24 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
             int base = w << 6;
             long sure = 0;
             long maybe = 0;
-            if (Long.bitCount(bits) >= 16 && base + 64 <= n) {
+            if (bits == -1L && base + 64 <= n) {
                 for (int b = 0; b < 64; b++) {
                     int k0 = keyOf(c0[base + b]);
-                    int k1 = twoD ? keyOf(c1[base + b]) : 0;
-                    sure |= (in(k0, in0, is0) & (twoD ? in(k1, in1, is1) : 1)) << b;
-                    maybe |= (in(k0, out0, os0) & (twoD ? in(k1, out1, os1) : 1)) << b;
+                    sure |= in(k0, in0, is0) << b;
+                    maybe |= in(k0, out0, os0) << b;
                 }
-                sure &= bits;
-                maybe &= bits;
             } else {
                 while (bits != 0) {
                     int b = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int k0 = keyOf(c0[base + b]);
-                    int k1 = twoD ? keyOf(c1[base + b]) : 0;
-                    sure |= (in(k0, in0, is0) & (twoD ? in(k1, in1, is1) : 1)) << b;
-                    maybe |= (in(k0, out0, os0) & (twoD ? in(k1, out1, os1) : 1)) << b;
+                    sure |= in(k0, in0, is0) << b;
+                    maybe |= in(k0, out0, os0) << b;
                 }
             }
             inside[w] = sure;
             near[w] = maybe & ~sure;
         }
-        return new Population[] {Population.ofWords(inside, n), Population.ofWords(near, n)};
     }
 
     /** The number of keys in [lo, hi), unsigned; 0 when hi <= lo (nothing is inside). */

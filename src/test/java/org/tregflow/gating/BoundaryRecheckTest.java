@@ -196,6 +196,12 @@ class BoundaryRecheckTest {
         Map<String, double[]> exact = Map.of("x", x, "y", y);
         Map<String, float[]> fast = Map.of("x", fx, "y", fy);
         Population parent = Population.all(n);
+        Population half = Population.none(n);
+        for (int i = 0; i < n; i++) {
+            if (rng.nextBoolean()) {
+                half.add(i);
+            }
+        }
         for (GeometricGate g : gates) {
             Population reference = g.apply(new Exact(exact), parent);
             // An infinite or meaningless bound makes every event a candidate: still the exact membership.
@@ -207,6 +213,9 @@ class BoundaryRecheckTest {
             assertEquals(reference, judged, g.id());
             assertNotEquals(reference, unjudged, g.id() + ": the crowd does straddle the boundary");
             assertTrue(fastSource.exactCalls < n / 2, g.id() + ": " + fastSource.exactCalls + " exact values");
+            // A parent with some events left out (words neither full nor empty: the set-bit loops).
+            assertEquals(g.apply(new Exact(exact), half), g.apply(new Approximate(exact, fast, ERROR, floatPath), half),
+                    g.id() + " in a partial parent");
         }
     }
 }
