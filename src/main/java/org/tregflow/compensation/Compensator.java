@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tregflow.fcs.ColumnAllocator;
 import org.tregflow.fcs.EventTable;
 
 /**
@@ -36,6 +37,15 @@ public final class Compensator {
      *     table, or the matrix is singular
      */
     public static float[][] compensate(EventTable table, SpilloverMatrix matrix, Collection<String> wanted) {
+        return compensate(table, matrix, wanted, ColumnAllocator.NEW);
+    }
+
+    /**
+     * As {@link #compensate(EventTable, SpilloverMatrix, Collection)}, the output columns from {@code columns}
+     * (they may be longer than the table's event count; only its events are written).
+     */
+    public static float[][] compensate(EventTable table, SpilloverMatrix matrix, Collection<String> wanted,
+                                       ColumnAllocator columns) {
         List<String> channels = matrix.channels();
         int size = channels.size();
         float[][] inputs = new float[size][];
@@ -81,7 +91,10 @@ public final class Compensator {
             }
         }
         int n = table.eventCount();
-        float[][] result = new float[outputIndex.length][n];
+        float[][] result = new float[outputIndex.length][];
+        for (int j = 0; j < result.length; j++) {
+            result[j] = columns.column(n);
+        }
         // Each input block is widened to double once and then shared by all outputs.
         double[][] block = new double[size][BLOCK];
         double[] acc = new double[BLOCK];

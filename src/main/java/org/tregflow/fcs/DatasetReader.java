@@ -244,7 +244,11 @@ final class DatasetReader extends KeywordContext {
                     + " bytes");
         }
         ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
-        float[][] cols = new float[par][events];
+        // Every decoder below writes all `events` values of every column, so lent arrays need no clearing.
+        float[][] cols = new float[par][];
+        for (int c = 0; c < par; c++) {
+            cols[c] = options.columns().column(events);
+        }
         if (layout.types()[0] == 'A') {
             decodeAscii(data, layout, events, cols, start);
         } else {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import org.tregflow.fcs.ColumnAllocator;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.GateException;
@@ -27,11 +28,16 @@ final class MarkerSource implements EventSource {
     private static final double SMALL_IMAGE = 16;
 
     private final int events;
+    private final ColumnAllocator allocator;
     private final Map<String, Column> columns = new HashMap<>();
     private final Map<String, double[]> widened = new HashMap<>();
+    /** The events {@link #cover} transforms, rewritten word by word on every call (one array, not one per call). */
+    private long[] missing;
 
-    MarkerSource(int events) {
+    /** @param allocator where the transformed columns come from (they may be longer than {@code events}) */
+    MarkerSource(int events, ColumnAllocator allocator) {
         this.events = events;
+        this.allocator = allocator;
     }
 
     /**
@@ -43,7 +49,7 @@ final class MarkerSource implements EventSource {
      * @param exact       the exact value of one event, computed in double (only called near gate boundaries)
      */
     void put(String marker, float[] scale, Transform transform, boolean compensated, IntToDoubleFunction exact) {
-        float[] values = transform == null ? scale : new float[events];
+        float[] values = transform == null ? scale : allocator.column(events);
         long[] covered = transform == null ? null : new long[Population.wordCount(events)];
         double error = 0;
         if (transform != null || compensated) {
@@ -80,7 +86,9 @@ final class MarkerSource implements EventSource {
         }
         long[] want = needed.words();
         long[] covered = c.covered();
-        long[] missing = new long[want.length];
+        if (missing == null) {
+            missing = new long[want.length];
+        }
         boolean any = false;
         for (int w = 0; w < want.length; w++) {
             missing[w] = want[w] & ~covered[w];

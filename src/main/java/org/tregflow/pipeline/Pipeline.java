@@ -124,12 +124,14 @@ public final class Pipeline {
             t.setDaemon(true);
             return t;
         });
+        // Each worker lends its columns from file to file (ColumnPool); the pools go with the workers at the end.
+        ThreadLocal<ColumnPool> columns = ThreadLocal.withInitial(ColumnPool::new);
         try {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, timings, panel, store,
+                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), timings, panel, store,
                             request.resume(), reused, gatesDir);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     int k = done.incrementAndGet();
@@ -210,7 +212,7 @@ public final class Pipeline {
     }
 
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
-                                    CompiledPipeline pipeline, SampleAnalyzer analyzer,
+                                    CompiledPipeline pipeline, SampleAnalyzer analyzer, ColumnPool columns,
                                     Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
                                     ResultStore store, boolean resume, Set<String> reused,
                                     Path gatesDir) {
@@ -263,40 +265,45 @@ public final class Pipeline {
             if (s != null) {
                 reused.add(id);
             } else {
-                SampleAnalyzer.Analysis a;
                 try {
-                    a = analyzer.analyze(file);
-                } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-                    sha = hashing == null ? sha : hashOrNull(hashing); // a failed row still names its file's hash
-                    throw e;
-                }
-                if (hashing != null) {
-                    sha = hash(hashing);
-                }
-                timings.put(id, a.timingsMs());
-                boolean gatingMl = false;
-                boolean drawn = false;
-                if (gatesDir != null && a.appliedGates() != null) {
+                    SampleAnalyzer.Analysis a;
                     try {
-                        GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
-                        gatingMl = true;
-                    } catch (IOException | RuntimeException e) {
-                        outputWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
+                        a = analyzer.analyze(file, columns);
+                    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                        sha = hashing == null ? sha : hashOrNull(hashing); // a failed row still names its file's hash
+                        throw e;
                     }
-                }
-                if (gatesDir != null) {
-                    drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), outputWarnings);
-                }
-                s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
-                        a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
-                        gatingMl, drawn ? title : null);
-                if (store != null) {
-                    try {
-                        store.save(s);
-                    } catch (IOException e) {
-                        // The result is still good for this run's tables; only a later --resume loses it.
-                        LOG.warn("{}: cannot store the result for --resume: {}", file, e.toString());
+                    if (hashing != null) {
+                        sha = hash(hashing);
                     }
+                    timings.put(id, a.timingsMs());
+                    boolean gatingMl = false;
+                    boolean drawn = false;
+                    if (gatesDir != null && a.appliedGates() != null) {
+                        try {
+                            GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
+                            gatingMl = true;
+                        } catch (IOException | RuntimeException e) {
+                            outputWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
+                        }
+                    }
+                    if (gatesDir != null) {
+                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), outputWarnings);
+                    }
+                    s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
+                            a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
+                            gatingMl, drawn ? title : null);
+                    if (store != null) {
+                        try {
+                            store.save(s);
+                        } catch (IOException e) {
+                            // The result is still good for this run's tables; only a later --resume loses it.
+                            LOG.warn("{}: cannot store the result for --resume: {}", file, e.toString());
+                        }
+                    }
+                } finally {
+                    // The analysis, its sheet and Gating-ML are done with the file's columns: the next file's now.
+                    columns.release();
                 }
             }
             warnings.addAll(s.warnings());

@@ -13,11 +13,13 @@ import java.util.Set;
 import org.tregflow.compensation.Compensator;
 import org.tregflow.compensation.SpilloverMatrix;
 import org.tregflow.fcs.Channel;
+import org.tregflow.fcs.ColumnAllocator;
 import org.tregflow.fcs.EventTable;
 import org.tregflow.fcs.FcsDataset;
 import org.tregflow.fcs.FcsFile;
 import org.tregflow.fcs.FcsReader;
 import org.tregflow.fcs.Keywords;
+import org.tregflow.fcs.ReadOptions;
 import org.tregflow.gating.BooleanGate;
 import org.tregflow.gating.Gate;
 import org.tregflow.gating.Dimension;
@@ -86,10 +88,18 @@ public final class SampleAnalyzer {
 
     /** Analyses one file; any problem is an exception whose message names the file's problem. */
     public Analysis analyze(Path file) throws Exception {
+        return analyze(file, ColumnAllocator.NEW);
+    }
+
+    /**
+     * As {@link #analyze(Path)}, the file's columns (decoded, compensated, transformed) from {@code columns}: the
+     * analysis, its view included, uses them until the caller gives them back.
+     */
+    Analysis analyze(Path file, ColumnAllocator columns) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
         long cpu0 = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         long t0 = now();
-        FcsFile fcs = FcsReader.read(file);
+        FcsFile fcs = FcsReader.read(file, ReadOptions.DEFAULT.withColumns(columns));
         FcsDataset ds = fcs.first();
         EventTable table = ds.events();
         List<String> warnings = new ArrayList<>(ds.warnings());
@@ -100,7 +110,7 @@ public final class SampleAnalyzer {
         Set<String> used = usedMarkers(panel, skipped);
         long t2 = lap(timings, "resolve", t1);
 
-        Map<String, float[]> scale = compensate(table, ds.spillover(), panel, used, warnings);
+        Map<String, float[]> scale = compensate(table, ds.spillover(), panel, used, warnings, columns);
         long t3 = lap(timings, "compensate", t2);
 
         int n = table.eventCount();
@@ -111,7 +121,7 @@ public final class SampleAnalyzer {
                         : Dimension.UNCOMPENSATED);
         // The exact values, for events near a gate boundary: what the exported Gating-ML gives in double.
         GatingMlEventSource exact = new GatingMlEventSource(table, ds.spillover(), applied.matrices(pipeline.matrix()));
-        MarkerSource source = new MarkerSource(n);
+        MarkerSource source = new MarkerSource(n, columns);
         Map<String, Transform> transforms = new HashMap<>();
         for (String m : used) {
             if (!inGates(m, skipped)) {
@@ -331,7 +341,7 @@ public final class SampleAnalyzer {
      * with the file's or the pipeline's matrix), scatter and channels outside the matrix as they are.
      */
     private Map<String, float[]> compensate(EventTable table, SpilloverMatrix fileMatrix, PanelResolution panel,
-                                            Set<String> used, List<String> warnings) {
+                                            Set<String> used, List<String> warnings, ColumnAllocator columns) {
         Map<String, float[]> out = new HashMap<>();
         String source = pipeline.definition().compensation().source();
         SpilloverMatrix matrix = source.equals("none") ? null : source.equals("matrix") ? pipeline.matrix() : fileMatrix;
@@ -360,7 +370,7 @@ public final class SampleAnalyzer {
             }
         }
         if (!wanted.isEmpty()) {
-            float[][] comp = Compensator.compensate(table, matrix, wanted);
+            float[][] comp = Compensator.compensate(table, matrix, wanted, columns);
             for (String m : wantedMarkers) {
                 out.put(key(m), comp[wanted.indexOf(panel.channel(m).name())]);
             }

@@ -24,7 +24,7 @@ class MarkerSourceTest {
             scale[i] = (float) (rng.nextGaussian() * 300 + (i % 3 == 0 ? 40_000 : 0));
         }
         FastLogicle t = new FastLogicle(262144, 0.6, 4.5, 0);
-        MarkerSource source = new MarkerSource(n);
+        MarkerSource source = new MarkerSource(n, org.tregflow.fcs.ColumnAllocator.NEW);
         source.put("CD25", scale, t, true, i -> t.exact().apply(scale[i]));
         Population odd = Population.none(n);
         for (int i = 1; i < n; i += 2) {
@@ -50,7 +50,7 @@ class MarkerSourceTest {
     void logOfTinyValuesStillHasAFiniteBound() {
         float[] scale = {0f, 1e-30f, 5f, 1000f, 200_000f, -3f};
         Transform log = new Log(262144, 4.5);
-        MarkerSource source = new MarkerSource(scale.length);
+        MarkerSource source = new MarkerSource(scale.length, org.tregflow.fcs.ColumnAllocator.NEW);
         source.put("CD25", scale, log, true, i -> log.apply(scale[i]));
         double error = source.error(CD25);
         double largest = Math.abs(log.apply(1e-30f));

@@ -1,0 +1,47 @@
+package org.tregflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tregflow.pipeline.Pipeline;
+import org.tregflow.pipeline.RunRequest;
+
+/**
+ * Whole runs (read, analyse, gating sheets and Gating-ML per file, tables, report) of the default pipeline over a
+ * folder, repeated in one JVM: once the JIT has compiled the hot code and the heap has settled, the figures are
+ * the throughput a long night's batch gets, which a run of a few files in a fresh JVM (scripts/bench) cannot show.
+ * Prints per run: wall seconds, the process's CPU seconds (all threads: workers, hashing, GC, JIT), events/s and
+ * events/s per CPU-second.
+ * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.RunThroughputBench DIR [RUNS] [THREADS]
+ */
+public final class RunThroughputBench {
+    private RunThroughputBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".fcs")).sorted().toList();
+        }
+        Path sheet = dir.resolve("samples.csv");
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Path out = Files.createTempDirectory("tregflow-throughput");
+        for (int r = 0; r < runs; r++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            var result = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk.yaml"), files,
+                    Files.exists(sheet) ? sheet : null, null, null, out.resolve("run" + r), threads, null));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            long events = result.samples().stream().mapToLong(x -> x.events()).sum();
+            System.out.printf("run %d: %d files, %d events, %.2f s wall, %.2f s CPU, %.2f M events/s, %.2f M events per CPU-second%n",
+                    r, files.size(), events, wall, cpu, events / wall / 1e6, events / cpu / 1e6);
+        }
+    }
+}
