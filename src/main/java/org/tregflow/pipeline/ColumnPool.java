@@ -16,7 +16,7 @@ import org.tregflow.fcs.ColumnAllocator;
  * arrays as that file used, so a large file's arrays serve the smaller ones after it and memory stays at what the
  * largest file in flight needed. Not thread-safe: one pool per worker thread.
  */
-final class ColumnPool implements ColumnAllocator {
+public final class ColumnPool implements ColumnAllocator {
     /** Arrays beyond a file's need are over-allocated by this share, so the next slightly larger file fits too. */
     private static final double HEADROOM = 1.0 / 16;
 
@@ -41,7 +41,7 @@ final class ColumnPool implements ColumnAllocator {
      * Takes back every array lent since the last release; the caller must hold none of them any more. Free arrays
      * the last file did not need are dropped (a file with fewer channels or a smaller panel than the one before).
      */
-    void release() {
+    public void release() {
         int keep = lent.size();
         free.addAll(lent);
         lent.clear();

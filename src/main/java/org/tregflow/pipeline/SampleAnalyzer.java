@@ -95,7 +95,7 @@ public final class SampleAnalyzer {
      * As {@link #analyze(Path)}, the file's columns (decoded, compensated, transformed) from {@code columns}: the
      * analysis, its view included, uses them until the caller gives them back.
      */
-    Analysis analyze(Path file, ColumnAllocator columns) throws Exception {
+    public Analysis analyze(Path file, ColumnAllocator columns) throws Exception {
         Map<String, Long> timings = new LinkedHashMap<>();
         long cpu0 = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         long t0 = now();

@@ -13,7 +13,7 @@ import org.tregflow.pipeline.RunRequest;
  * folder, repeated in one JVM: once the JIT has compiled the hot code and the heap has settled, the figures are
  * the throughput a long night's batch gets, which a run of a few files in a fresh JVM (scripts/bench) cannot show.
  * Prints per run: wall seconds, the process's CPU seconds (all threads: workers, hashing, GC, JIT), events/s and
- * events/s per CPU-second.
+ * events/s per CPU-second; then the medians of the runs after the first two (steady state).
  * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.RunThroughputBench DIR [RUNS] [THREADS]
  */
 public final class RunThroughputBench {
@@ -32,6 +32,7 @@ public final class RunThroughputBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Path out = Files.createTempDirectory("tregflow-throughput");
+        List<double[]> settled = new java.util.ArrayList<>();
         for (int r = 0; r < runs; r++) {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -42,6 +43,24 @@ public final class RunThroughputBench {
             long events = result.samples().stream().mapToLong(x -> x.events()).sum();
             System.out.printf("run %d: %d files, %d events, %.2f s wall, %.2f s CPU, %.2f M events/s, %.2f M events per CPU-second%n",
                     r, files.size(), events, wall, cpu, events / wall / 1e6, events / cpu / 1e6);
+            if (r >= WARM_UP_RUNS) {
+                settled.add(new double[] {wall, cpu, events});
+            }
         }
+        if (!settled.isEmpty()) {
+            double wall = median(settled, 0);
+            double cpu = median(settled, 1);
+            double events = settled.get(0)[2];
+            System.out.printf("steady (median of runs %d-%d): %.2f s wall, %.2f s CPU, %.2f M events/s, %.2f M events per CPU-second%n",
+                    WARM_UP_RUNS, runs - 1, wall, cpu, events / wall / 1e6, events / cpu / 1e6);
+        }
+    }
+
+    /** Runs that compile the hot code and grow the heap; not counted in the steady figures. */
+    private static final int WARM_UP_RUNS = 2;
+
+    private static double median(List<double[]> rows, int column) {
+        double[] v = rows.stream().mapToDouble(x -> x[column]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }
