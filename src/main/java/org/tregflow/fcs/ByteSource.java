@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The bytes of one FCS file, read by absolute offset. A file is never read whole: HEADER and TEXT are small
- * reads, DATA is memory-mapped so decoding runs straight from the page cache into the columns.
+ * reads; DATA of whole-byte binary values is read in chunks of events straight into the columns (see
+ * DatasetReader), other DATA is mapped when large.
  */
 abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile, ByteSource.OfArray {
     /** Segments at least this large are mapped rather than copied to the heap. */
@@ -19,6 +20,9 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
 
     /** {@code length} bytes from {@code offset}; the caller has checked both against {@link #size()}. */
     abstract ByteBuffer slice(long offset, int length) throws IOException;
+
+    /** Fills {@code dst} (position to limit) with the bytes from {@code offset}; the caller has checked the range. */
+    abstract void read(long offset, ByteBuffer dst) throws IOException;
 
     static ByteSource open(Path path) throws IOException {
         return new OfFile(FileChannel.open(path, StandardOpenOption.READ));
@@ -48,16 +52,21 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
                 return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
             }
             ByteBuffer buf = ByteBuffer.allocate(length);
+            read(offset, buf);
+            return buf.flip();
+        }
+
+        @Override
+        void read(long offset, ByteBuffer dst) throws IOException {
             long pos = offset;
-            while (buf.hasRemaining()) {
-                int n = channel.read(buf, pos);
+            while (dst.hasRemaining()) {
+                int n = channel.read(dst, pos);
                 if (n < 0) {
                     // The file shrank under us; the caller reports it as truncation.
                     throw new java.io.EOFException("file ended at byte " + pos);
                 }
                 pos += n;
             }
-            return buf.flip();
         }
 
         @Override
@@ -81,6 +90,11 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
         @Override
         ByteBuffer slice(long offset, int length) {
             return ByteBuffer.wrap(bytes, (int) offset, length).slice();
+        }
+
+        @Override
+        void read(long offset, ByteBuffer dst) {
+            dst.put(bytes, (int) offset, dst.remaining());
         }
 
         @Override

@@ -22,10 +22,20 @@ final class DataDecoder {
      * @return per channel: true when at least one integer value had bits above its mask (so masking changed it)
      */
     static boolean[] decodeBinary(ByteBuffer data, DataLayout layout, int events, float[][] cols, long[] masks) {
-        int par = layout.channelCount();
-        boolean[] masked = new boolean[par];
+        boolean[] masked = new boolean[layout.channelCount()];
+        decodeBinary(data, layout, 0, events, cols, masks, masked);
+        return masked;
+    }
+
+    /**
+     * Decodes {@code events} events from {@code data} into the columns from event {@code first} on (a chunk of the
+     * segment; a packed layout only as a whole, {@code first} 0), setting {@code masked[c]} when a value of channel
+     * c had bits above its mask.
+     */
+    static void decodeBinary(ByteBuffer data, DataLayout layout, int first, int events, float[][] cols, long[] masks,
+                             boolean[] masked) {
         if (events == 0) {
-            return masked;
+            return;
         }
         ByteOrder order = layout.littleEndian() ? ByteOrder.LITTLE_ENDIAN
                 : layout.bigEndian() ? ByteOrder.BIG_ENDIAN : null;
@@ -33,28 +43,30 @@ final class DataDecoder {
         if (order != null && !layout.packed()) {
             buf.order(order);
             if (layout.allOf('F', 32)) {
-                floats(buf.asFloatBuffer(), events, cols);
-                return masked;
+                floats(buf.asFloatBuffer(), first, events, cols);
+                return;
             }
             if (layout.allOf('D', 64)) {
-                doubles(buf.asDoubleBuffer(), events, cols);
-                return masked;
+                doubles(buf.asDoubleBuffer(), first, events, cols);
+                return;
             }
             if (layout.allOf('I', 16)) {
-                shorts(buf.asShortBuffer(), events, cols, masks, masked);
-                return masked;
+                shorts(buf.asShortBuffer(), first, events, cols, masks, masked);
+                return;
             }
             if (layout.allOf('I', 32)) {
-                ints(buf.asIntBuffer(), events, cols, masks, masked);
-                return masked;
+                ints(buf.asIntBuffer(), first, events, cols, masks, masked);
+                return;
             }
         }
         if (layout.packed()) {
+            if (first != 0) {
+                throw new IllegalArgumentException("a packed DATA segment is decoded whole");
+            }
             packed(buf, layout, events, cols, masks, masked);
         } else {
-            general(buf, layout, events, cols, masks, masked);
+            general(buf, layout, first, events, cols, masks, masked);
         }
-        return masked;
     }
 
     /** Events per bulk transfer: the scratch array stays in L1/L2 while it is scattered into the columns. */
@@ -69,7 +81,7 @@ final class DataDecoder {
      * Bulk-copies a chunk of events (an intrinsic copy, byte-swapped if needed) into a scratch array, then scatters
      * it into the columns: much faster than one bounds-checked buffer read per value.
      */
-    private static void floats(FloatBuffer fb, int events, float[][] cols) {
+    private static void floats(FloatBuffer fb, int first, int events, float[][] cols) {
         int par = cols.length;
         int step = chunkEvents(par, events);
         float[] chunk = new float[step * par];
@@ -79,13 +91,13 @@ final class DataDecoder {
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
                 for (int e = 0, k = c; e < n; e++, k += par) {
-                    col[start + e] = chunk[k];
+                    col[first + start + e] = chunk[k];
                 }
             }
         }
     }
 
-    private static void doubles(DoubleBuffer db, int events, float[][] cols) {
+    private static void doubles(DoubleBuffer db, int first, int events, float[][] cols) {
         int par = cols.length;
         int step = chunkEvents(par, events);
         double[] chunk = new double[step * par];
@@ -95,13 +107,14 @@ final class DataDecoder {
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
                 for (int e = 0, k = c; e < n; e++, k += par) {
-                    col[start + e] = (float) chunk[k];
+                    col[first + start + e] = (float) chunk[k];
                 }
             }
         }
     }
 
-    private static void shorts(ShortBuffer sb, int events, float[][] cols, long[] masks, boolean[] masked) {
+    private static void shorts(ShortBuffer sb, int first, int events, float[][] cols, long[] masks,
+                               boolean[] masked) {
         int par = cols.length;
         int step = chunkEvents(par, events);
         short[] chunk = new short[step * par];
@@ -115,14 +128,15 @@ final class DataDecoder {
                 for (int e = 0, k = c; e < n; e++, k += par) {
                     int v = chunk[k] & 0xFFFF;
                     over |= v & ~m;
-                    col[start + e] = v & m;
+                    col[first + start + e] = v & m;
                 }
                 masked[c] |= over != 0;
             }
         }
     }
 
-    private static void ints(IntBuffer ib, int events, float[][] cols, long[] masks, boolean[] masked) {
+    private static void ints(IntBuffer ib, int first, int events, float[][] cols, long[] masks,
+                             boolean[] masked) {
         int par = cols.length;
         int step = chunkEvents(par, events);
         int[] chunk = new int[step * par];
@@ -136,7 +150,7 @@ final class DataDecoder {
                 for (int e = 0, k = c; e < n; e++, k += par) {
                     long v = chunk[k] & 0xFFFF_FFFFL;
                     over |= v & ~m;
-                    col[start + e] = v & m;
+                    col[first + start + e] = v & m;
                 }
                 masked[c] |= over != 0;
             }
@@ -144,8 +158,8 @@ final class DataDecoder {
     }
 
     /** Any byte-aligned layout: per channel width and byte significance from $BYTEORD. */
-    private static void general(ByteBuffer buf, DataLayout layout, int events, float[][] cols, long[] masks,
-                                boolean[] masked) {
+    private static void general(ByteBuffer buf, DataLayout layout, int first, int events, float[][] cols,
+                                long[] masks, boolean[] masked) {
         int par = layout.channelCount();
         int[][] shifts = new int[par][];
         for (int c = 0; c < par; c++) {
@@ -161,11 +175,11 @@ final class DataDecoder {
                 for (int k = 0; k < sh.length; k++) {
                     v |= (buf.get(pos++) & 0xFFL) << sh[k];
                 }
-                cols[c][e] = toFloat(types[c], sh.length, v, masks[c], over, c);
+                cols[c][first + e] = toFloat(types[c], sh.length, v, masks[c], over, c);
             }
         }
         for (int c = 0; c < par; c++) {
-            masked[c] = over[c] != 0;
+            masked[c] |= over[c] != 0;
         }
     }
 
@@ -234,7 +248,7 @@ final class DataDecoder {
             }
         }
         for (int c = 0; c < par; c++) {
-            masked[c] = over[c] != 0;
+            masked[c] |= over[c] != 0;
         }
     }
 

@@ -52,6 +52,36 @@ class FcsReaderTest {
         assertEquals(4.0, scaled.events().channel(1).logDecades());
     }
 
+    /**
+     * DATA larger than one read chunk (1 MiB) is decoded chunk by chunk into the columns: every event lands in its
+     * place across chunk boundaries that fall mid-way between events of no round size, from a file as from bytes,
+     * and a value above $PnR in the last chunk is still reported as masked.
+     */
+    @Test
+    void dataLargerThanAReadChunkIsDecodedAcrossChunks(@TempDir Path dir) throws IOException {
+        int events = 200_001;
+        ByteBuffer d = FcsBytes.buffer(events * 3 * 2, ByteOrder.BIG_ENDIAN);
+        for (int e = 0; e < events; e++) {
+            d.putShort((short) (e % 1024)).putShort((short) ((e * 7) % 1024));
+            d.putShort((short) (e == events - 1 ? 1024 + 5 : 1023 - e % 1024));
+        }
+        byte[] bytes = FcsBytes.of("FCS3.0").params(16, 1024, "FSC-A", "SSC-A", "FL1-A").kw("$TOT", events)
+                .kw("$DATATYPE", "I").kw("$BYTEORD", "4,3,2,1").data(d.array()).build();
+        Path file = dir.resolve("large.fcs");
+        Files.write(file, bytes);
+        for (FcsDataset ds : List.of(read(bytes, STORED), FcsReader.read(file, STORED).first())) {
+            EventTable t = ds.events();
+            assertEquals(events, t.eventCount());
+            for (int e = 0; e < events; e++) {
+                assertEquals(e % 1024, t.column(0)[e], "FSC-A of event " + e);
+                assertEquals((e * 7) % 1024, t.column(1)[e], "SSC-A of event " + e);
+                assertEquals(e == events - 1 ? 5 : 1023 - e % 1024, t.column(2)[e], "FL1-A of event " + e);
+            }
+            assertTrue(ds.warnings().stream().anyMatch(w -> w.contains("masked") && w.contains("FL1-A")),
+                    ds.warnings().toString());
+        }
+    }
+
     @Test
     void oddBitWidthsPackedAsOneBitStream() throws FcsException {
         // Two events of a 10-bit and a 12-bit value: 22 bits per event, 44 bits -> 6 bytes, MSB first.
