@@ -162,6 +162,7 @@ public final class GaussianMixture2D {
             double[] sumX = new double[k];
             double[] sumY = new double[k];
             int[] cnt = new int[k];
+            int moved = 0;
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 double bestD = Double.POSITIVE_INFINITY;
@@ -174,10 +175,16 @@ public final class GaussianMixture2D {
                         best = j;
                     }
                 }
+                moved += assign[i] == best ? 0 : 1;
                 assign[i] = best;
                 sumX[best] += ux[i];
                 sumY[best] += uy[i];
                 cnt[best]++;
+            }
+            // No event changed cluster (after the first pass, which sets them all): the centres below are the
+            // ones this pass assigned by, so every further iteration would repeat this one exactly.
+            if (moved == 0 && iter > 0) {
+                break;
             }
             for (int j = 0; j < k; j++) {
                 if (cnt[j] > 0) {
