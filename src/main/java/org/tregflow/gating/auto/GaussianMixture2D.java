@@ -264,6 +264,7 @@ public final class GaussianMixture2D {
         private final double[] dy;
         private final double[] max;
         private final double[] inv;
+        private final double[] total;
 
         Moments(int k, int block) {
             this.k = k;
@@ -274,6 +275,7 @@ public final class GaussianMixture2D {
             this.dy = new double[block];
             this.max = new double[block];
             this.inv = new double[block];
+            this.total = new double[block];
         }
 
         /**
@@ -336,12 +338,20 @@ public final class GaussianMixture2D {
                         dens[base + t] = expNonPositive(dens[base + t] - max[t]);
                     }
                 }
-                for (int t = 0; t < len; t++) {
-                    double s = dens[t];
-                    for (int j = 1; j < k; j++) {
-                        s += dens[j * block + t];
+                // Per-event sums and their reciprocals as loops over the block (vector instructions), in the same
+                // order of terms as a loop per event; the running log-likelihood stays a sequential loop.
+                System.arraycopy(dens, 0, total, 0, len);
+                for (int j = 1; j < k; j++) {
+                    int base = j * block;
+                    for (int t = 0; t < len; t++) {
+                        total[t] += dens[base + t];
                     }
-                    inv[t] = 1 / s;
+                }
+                for (int t = 0; t < len; t++) {
+                    inv[t] = 1 / total[t];
+                }
+                for (int t = 0; t < len; t++) {
+                    double s = total[t];
                     ll += max[t];
                     // log(s) summed as the log of a product (1 <= s <= k): one log per many events, not per event.
                     product *= s;
