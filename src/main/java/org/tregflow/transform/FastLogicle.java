@@ -69,17 +69,39 @@ public final class FastLogicle implements Transform {
         int highBin = Float.floatToRawIntBits(Math.scalb(1f, highExponent)) >>> shift;
         binCount = highBin - lowBin;
         chords = new double[2 * binCount];
-        double left = edge(0);
-        double hLeft = exact.apply(left) - zero;
-        for (int i = 0; i < binCount; i++) {
-            double right = edge(i + 1);
-            double hRight = exact.apply(right) - zero;
-            double slope = (hRight - hLeft) / (right - left);
-            chords[2 * i] = hLeft - slope * left;
-            chords[2 * i + 1] = slope;
-            left = right;
-            hLeft = hRight;
+        // Each edge's exact value starts from a prediction by the quadratic through the three edges before it:
+        // bins are 2^-8 of an octave wide, so the prediction errs by about 1e-8 and one Halley step finishes
+        // (Logicle.applyNear). About 12,000 edges per table, one table per fluorescence channel and file.
+        double v0 = edge(0);
+        double v1 = edge(1);
+        double y0 = exact.apply(v0);
+        double y1 = exact.apply(v1);
+        double v2 = edge(2);
+        double y2 = exact.apply(v2);
+        setChord(0, v0, y0, v1, y1);
+        setChord(1, v1, y1, v2, y2);
+        for (int i = 2; i < binCount; i++) {
+            double v = edge(i + 1);
+            double guess = y0 * (v - v1) * (v - v2) / ((v0 - v1) * (v0 - v2))
+                    + y1 * (v - v0) * (v - v2) / ((v1 - v0) * (v1 - v2))
+                    + y2 * (v - v0) * (v - v1) / ((v2 - v0) * (v2 - v1));
+            double y = exact.applyNear(v, guess);
+            setChord(i, v2, y2, v, y);
+            v0 = v1;
+            y0 = y1;
+            v1 = v2;
+            y1 = y2;
+            v2 = v;
+            y2 = y;
         }
+    }
+
+    /** Bin i's chord through the exact values at its edges, as heights above y(0). */
+    private void setChord(int i, double left, double yLeft, double right, double yRight) {
+        double hLeft = yLeft - zero;
+        double slope = (yRight - zero - hLeft) / (right - left);
+        chords[2 * i] = hLeft - slope * left;
+        chords[2 * i + 1] = slope;
     }
 
     private double edge(int bin) {

@@ -111,6 +111,26 @@ public final class Logicle implements Transform {
         if (!(y >= x1)) {
             y = x1 + v / taylor[0];
         }
+        y = solve(v, y, 4e-16);
+        return negative ? 2 * x1 - y : y;
+    }
+
+    /**
+     * y(v) for v &gt; 0 from a guess within about 1e-7 of it, as a table of increasing values predicts each entry
+     * from the ones before ({@link FastLogicle}). Halley's method is cubic: from an error e a step leaves about
+     * b^2 e^3 / 12 (B grows like e^(b y)), under 1e-19 for e &lt;= 1e-7 and b &lt;= 35 (M + A &lt;= 15), so a step
+     * smaller than 1e-7 of y is the last one: one iteration instead of the three to six of {@link #apply}'s
+     * start from log(v / a) / b and its final check step. The root is {@link #apply}'s to a few roundings.
+     */
+    double applyNear(double v, double guess) {
+        return solve(v, Math.max(guess, x1), 1e-7);
+    }
+
+    /**
+     * Solves B(y) = v for y &gt;= x1 (v &gt; 0) by Halley's method from the guess y (&gt;= x1), until a step is
+     * at most {@code tolerance} of max(1, |y|).
+     */
+    private double solve(double v, double y, double tolerance) {
         for (int i = 0; i < 60; i++) {
             double ae = a * Math.exp(b * y);
             double ce = c / Math.exp(d * y);
@@ -121,11 +141,11 @@ public final class Logicle implements Transform {
             double curvature = b * abe - d * cde;
             double delta = residual / (slope * (1 - residual * curvature / (2 * slope * slope)));
             y -= delta;
-            if (Math.abs(delta) <= 4e-16 * Math.max(1, Math.abs(y))) {
+            if (Math.abs(delta) <= tolerance * Math.max(1, Math.abs(y))) {
                 break;
             }
         }
-        return negative ? 2 * x1 - y : y;
+        return y;
     }
 
     @Override
@@ -160,18 +180,59 @@ public final class Logicle implements Transform {
     /**
      * Estimates W from the data as Parks et al. 2006 suggest: with r the 5th percentile of the negative values
      * (nearest rank, counted from the most negative), W = (M - log10(T / |r|)) / 2, clipped to [0, M/2).
-     * Without negative values W is 0. Selection is linear-time (one pass that keeps the values below a sampled pivot,
-     * then quickselect among those), not a full sort: one million events cost well under a millisecond.
+     * Without negative values W is 0. A column of at most {@link #W_SAMPLE} events is used whole (the W is exact);
+     * a longer one through a bounded, deterministic sample (DESIGN section 3), see {@link #wReference}.
      */
     public static double estimateW(float[] values, int n, double T, double M) {
         Params.positive("logicle", "T", T);
         Params.positive("logicle", "M", M);
-        double r = Math.abs(fifthPercentileOfNegatives(values, n));
+        double r = Math.abs(wReference(values, n));
         if (Double.isNaN(r)) {
             return 0;
         }
         double w = (M - Math.log10(T / r)) / 2;
         return Math.max(0, Math.min(w, Math.nextDown(M / 2)));
+    }
+
+    /** Events the W estimate reads at most (unless negatives are too rare in them, see {@link #wReference}). */
+    static final int W_SAMPLE = 65_536;
+    /** Consecutive events per block of the sample: whole cache lines, so the rest of the column is not read. */
+    private static final int W_BLOCK = 1024;
+    /**
+     * Fewest negatives the sample must hold: the 5th percentile is then rank 100 or more. With the 25,000 or so
+     * sampled negatives of a compensated channel, W differs from the whole column's by about 0.002-0.003
+     * (standard deviation; worst of 72 bench-data channels 0.0084, which moved no population count by more
+     * than 0.03%). Fewer negatives, and the whole column is used.
+     */
+    static final int W_MIN_NEGATIVES = 2_000;
+
+    /**
+     * The reference value of the W estimate: {@link #fifthPercentileOfNegatives} of the column, or, for a column
+     * longer than {@link #W_SAMPLE}, of 64 blocks of 1024 consecutive events spread evenly over the acquisition
+     * (so a drift over time is sampled as a whole). The full pass over a 1,000,000-event column cost about 1.4 ms
+     * per channel, nine fluorescence channels per file; the sample reads 1/16 of it. A W moves a logicle's
+     * linear zone only: a relative error e in r moves W by log10(1 + e) / 2.
+     */
+    static double wReference(float[] values, int n) {
+        if (n <= W_SAMPLE) {
+            return fifthPercentileOfNegatives(values, n);
+        }
+        int blocks = W_SAMPLE / W_BLOCK;
+        float[] sample = new float[W_SAMPLE];
+        int negatives = 0;
+        for (int b = 0; b < blocks; b++) {
+            int from = (int) ((long) b * (n - W_BLOCK) / (blocks - 1));
+            int to = b * W_BLOCK;
+            for (int i = 0; i < W_BLOCK; i++) {
+                float v = values[from + i];
+                sample[to + i] = v;
+                negatives += isNegative(v);
+            }
+        }
+        if (negatives < W_MIN_NEGATIVES) {
+            return fifthPercentileOfNegatives(values, n);
+        }
+        return fifthPercentileOfNegatives(sample, W_SAMPLE);
     }
 
     /** Values read for the pivot of {@link #fifthPercentileOfNegatives}. */

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.tregflow.transform.Logicle;
 
 /**
- * The workloads of AutoGateBench and StatsBench, and the logicle W estimate of a 1,000,000-event compensated
- * column, timed by the thread's CPU time (best of RUNS after warm-up): on a machine shared by several processes
+ * The workloads of AutoGateBench and StatsBench, the logicle W estimate of a 1,000,000-event compensated
+ * column and the construction of one fast-logicle table, timed by the thread's CPU time (best of RUNS after warm-up): on a machine shared by several processes
  * JMH's wall-clock scores measure the load, CPU time still measures the code.
  * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.AutoCpuBench [RUNS] [REGEX]
  */
@@ -35,6 +35,7 @@ public final class AutoCpuBench {
         work.put("mediansPerGate", stats::mediansPerGate);
         work.put("mediansAllGates", stats::mediansAllGates);
         work.put("estimateW", () -> Logicle.estimateW(compensated, compensated.length, 262144, 4.5));
+        work.put("fastLogicleTable", () -> new org.tregflow.transform.FastLogicle(262144, 0.5, 4.5, 0));
         work.put("gatherParent", auto::gatherParent);
         work.put("densityValley", auto::densityValley);
         work.put("tailCut", auto::tailCut);

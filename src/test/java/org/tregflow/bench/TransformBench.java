@@ -65,6 +65,15 @@ public class TransformBench {
         return dst;
     }
 
+    /**
+     * Building one fast-logicle table (what each fluorescence channel of each file costs when W is estimated
+     * per file). A score in operations per microsecond: 1 / score is microseconds per table.
+     */
+    @Benchmark
+    public FastLogicle fastLogicleTable() {
+        return new FastLogicle(logicle);
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public float[] arcsinh() {

@@ -36,6 +36,41 @@ public final class GaussianMixture2D {
     private GaussianMixture2D() {
     }
 
+    /** Relative log-density under which a component's responsibility is negligible: e^-40 = 4.2e-18. */
+    static final double NEGLIGIBLE = -40;
+    /** Steps of ln 2 / 32 in the exponent table: e^e = 2^(-i/32) e^r with |r| <= ln 2 / 64. */
+    private static final double STEPS_PER_UNIT = 32 / Math.log(2);
+    /** ln 2 / 32 in two parts (fdlibm's split of ln 2): the high part's 32 bits make i * STEP_HI exact. */
+    private static final double STEP_HI = 6.93147180369123816490e-01 / 32;
+    private static final double STEP_LO = 1.90821492927058770002e-10 / 32;
+    /** Below this the responsibility is left out (table entries 0): e^-40 = 4.2e-18, see NEGLIGIBLE. */
+    private static final double FLOOR = NEGLIGIBLE - 1;
+    private static final double[] POW2 = pow2Table();
+
+    private static double[] pow2Table() {
+        int last = (int) Math.ceil(-NEGLIGIBLE * STEPS_PER_UNIT);
+        double[] t = new double[(int) Math.ceil(-FLOOR * STEPS_PER_UNIT) + 2];
+        for (int i = 0; i <= last; i++) {
+            t[i] = StrictMath.pow(2, -i / 32.0);
+        }
+        return t; // beyond "last": 0
+    }
+
+    /**
+     * e^e for e <= 0 (a component's log-density minus the event's largest, 4 per event and EM iteration),
+     * within 2 ulps of Math.exp, and 0 below about {@code NEGLIGIBLE}, where the term is under half an ulp of the
+     * per-event sum (at least 1) and so could not change it. Math.exp is an out-of-line call; this is a table of
+     * 2^(-i/32) times a degree-6 polynomial in |r| <= ln 2 / 64 (error under 4e-18), inlined, without a branch.
+     * Exactly 1 for e = 0, so an event's best component keeps a weight of exactly 1, as with Math.exp.
+     */
+    static double expNonPositive(double e) {
+        double x = Math.max(e, FLOOR);
+        double n = Math.rint(x * STEPS_PER_UNIT);
+        double r = (x - n * STEP_HI) - n * STEP_LO;
+        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))));
+        return POW2[(int) -n] * p;
+    }
+
     public static Fit fit(float[] x, float[] y, int n, int k, long seed, int maxIterations) {
         if (k < 1) {
             throw new IllegalArgumentException("a mixture needs at least 1 component, got " + k);
@@ -127,6 +162,7 @@ public final class GaussianMixture2D {
             double[] sumX = new double[k];
             double[] sumY = new double[k];
             int[] cnt = new int[k];
+            int moved = 0;
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 double bestD = Double.POSITIVE_INFINITY;
@@ -139,10 +175,16 @@ public final class GaussianMixture2D {
                         best = j;
                     }
                 }
+                moved += assign[i] == best ? 0 : 1;
                 assign[i] = best;
                 sumX[best] += ux[i];
                 sumY[best] += uy[i];
                 cnt[best]++;
+            }
+            // No event changed cluster (after the first pass, which sets them all): the centres below are the
+            // ones this pass assigned by, so every further iteration would repeat this one exactly.
+            if (moved == 0 && iter > 0) {
+                break;
             }
             for (int j = 0; j < k; j++) {
                 if (cnt[j] > 0) {
@@ -222,6 +264,7 @@ public final class GaussianMixture2D {
         private final double[] dy;
         private final double[] max;
         private final double[] inv;
+        private final double[] total;
 
         Moments(int k, int block) {
             this.k = k;
@@ -232,6 +275,7 @@ public final class GaussianMixture2D {
             this.dy = new double[block];
             this.max = new double[block];
             this.inv = new double[block];
+            this.total = new double[block];
         }
 
         /**
@@ -291,15 +335,23 @@ public final class GaussianMixture2D {
                 for (int j = 0; j < k; j++) {
                     int base = j * block;
                     for (int t = 0; t < len; t++) {
-                        dens[base + t] = Math.exp(dens[base + t] - max[t]);
+                        dens[base + t] = expNonPositive(dens[base + t] - max[t]);
+                    }
+                }
+                // Per-event sums and their reciprocals as loops over the block (vector instructions), in the same
+                // order of terms as a loop per event; the running log-likelihood stays a sequential loop.
+                System.arraycopy(dens, 0, total, 0, len);
+                for (int j = 1; j < k; j++) {
+                    int base = j * block;
+                    for (int t = 0; t < len; t++) {
+                        total[t] += dens[base + t];
                     }
                 }
                 for (int t = 0; t < len; t++) {
-                    double s = dens[t];
-                    for (int j = 1; j < k; j++) {
-                        s += dens[j * block + t];
-                    }
-                    inv[t] = 1 / s;
+                    inv[t] = 1 / total[t];
+                }
+                for (int t = 0; t < len; t++) {
+                    double s = total[t];
                     ll += max[t];
                     // log(s) summed as the log of a product (1 <= s <= k): one log per many events, not per event.
                     product *= s;
