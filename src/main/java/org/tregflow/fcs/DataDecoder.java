@@ -18,19 +18,12 @@ final class DataDecoder {
     }
 
     /**
-     * @param masks per channel: AND-mask for integer values (-1L = none)
-     * @return per channel: true when at least one integer value had bits above its mask (so masking changed it)
-     */
-    static boolean[] decodeBinary(ByteBuffer data, DataLayout layout, int events, float[][] cols, long[] masks) {
-        boolean[] masked = new boolean[layout.channelCount()];
-        decodeBinary(data, layout, 0, events, cols, masks, masked);
-        return masked;
-    }
-
-    /**
      * Decodes {@code events} events from {@code data} into the columns from event {@code first} on (a chunk of the
-     * segment; a packed layout only as a whole, {@code first} 0), setting {@code masked[c]} when a value of channel
-     * c had bits above its mask.
+     * segment; a packed layout only as a whole, {@code first} 0).
+     *
+     * @param masks  per channel: AND-mask for integer values (-1L = none)
+     * @param masked per channel, set (never cleared) when an integer value had bits above its mask (so masking
+     *               changed it): a chunk after chunk keeps what the ones before found
      */
     static void decodeBinary(ByteBuffer data, DataLayout layout, int first, int events, float[][] cols, long[] masks,
                              boolean[] masked) {
