@@ -83,6 +83,9 @@ final class DataDecoder {
             fb.get(start * par, chunk, 0, n * par);
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
+                if (col == null) {
+                    continue; // not decoded (ReadOptions.channels)
+                }
                 for (int e = 0, k = c; e < n; e++, k += par) {
                     col[first + start + e] = chunk[k];
                 }
@@ -99,6 +102,9 @@ final class DataDecoder {
             db.get(start * par, chunk, 0, n * par);
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
+                if (col == null) {
+                    continue; // not decoded (ReadOptions.channels)
+                }
                 for (int e = 0, k = c; e < n; e++, k += par) {
                     col[first + start + e] = (float) chunk[k];
                 }
@@ -116,6 +122,9 @@ final class DataDecoder {
             sb.get(start * par, chunk, 0, n * par);
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
+                if (col == null) {
+                    continue; // not decoded (ReadOptions.channels)
+                }
                 int m = (int) (masks[c] & 0xFFFF);
                 int over = 0;
                 for (int e = 0, k = c; e < n; e++, k += par) {
@@ -138,6 +147,9 @@ final class DataDecoder {
             ib.get(start * par, chunk, 0, n * par);
             for (int c = 0; c < par; c++) {
                 float[] col = cols[c];
+                if (col == null) {
+                    continue; // not decoded (ReadOptions.channels)
+                }
                 long m = masks[c] & 0xFFFF_FFFFL;
                 long over = 0;
                 for (int e = 0, k = c; e < n; e++, k += par) {
@@ -168,7 +180,10 @@ final class DataDecoder {
                 for (int k = 0; k < sh.length; k++) {
                     v |= (buf.get(pos++) & 0xFFL) << sh[k];
                 }
-                cols[c][first + e] = toFloat(types[c], sh.length, v, masks[c], over, c);
+                float v32 = toFloat(types[c], sh.length, v, masks[c], over, c);
+                if (cols[c] != null) {
+                    cols[c][first + e] = v32;
+                }
             }
         }
         for (int c = 0; c < par; c++) {
@@ -237,7 +252,10 @@ final class DataDecoder {
                         v |= (long) bit << k;
                     }
                 }
-                cols[c][e] = toFloat(types[c], w, v, masks[c], over, c);
+                float v32 = toFloat(types[c], w, v, masks[c], over, c);
+                if (cols[c] != null) {
+                    cols[c][e] = v32;
+                }
             }
         }
         for (int c = 0; c < par; c++) {
@@ -276,7 +294,9 @@ final class DataDecoder {
                         sb.append((char) buf.get(pos++));
                     }
                 }
-                cols[c][e] = parseAscii(sb);
+                if (cols[c] != null) {
+                    cols[c][e] = parseAscii(sb);
+                }
                 read++;
             }
         }

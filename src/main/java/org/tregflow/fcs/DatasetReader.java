@@ -49,7 +49,7 @@ final class DatasetReader extends KeywordContext {
         if (!decode) {
             return FcsReader.textOnly(keywords, channels, spill, warnings);
         }
-        EventTable events = readData(header, channels, layout);
+        EventTable events = readData(header, channels, layout, spill);
         return new FcsDataset(keywords, events, spill, warnings);
     }
 
@@ -169,7 +169,8 @@ final class DatasetReader extends KeywordContext {
 
     // ---- DATA -------------------------------------------------------------------------------------------------
 
-    private EventTable readData(long[] header, List<Channel> channels, DataLayout layout) throws IOException {
+    private EventTable readData(long[] header, List<Channel> channels, DataLayout layout, SpilloverMatrix spill)
+            throws IOException {
         int par = channels.size();
         String totRaw = keywords.value("$TOT");
         long tot = -1;
@@ -243,10 +244,14 @@ final class DatasetReader extends KeywordContext {
             throw err("DATA", start, "$TOT = " + tot + " events of " + par + " ASCII values cannot fit in " + length
                     + " bytes");
         }
-        // Every decoder below writes all `events` values of every column, so lent arrays need no clearing.
+        // Every decoder below writes all `events` values of every column it is given (channels not chosen have none
+        // and are skipped), so lent arrays need no clearing.
+        boolean[] chosen = options.channels() == null ? null : options.channels().decode(channels, spill);
         float[][] cols = new float[par][];
         for (int c = 0; c < par; c++) {
-            cols[c] = options.columns().column(events);
+            if (chosen == null || chosen[c]) {
+                cols[c] = options.columns().column(events);
+            }
         }
         if (layout.types()[0] == 'A') {
             ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
@@ -262,7 +267,7 @@ final class DatasetReader extends KeywordContext {
             }
             List<String> maskedNames = new ArrayList<>();
             for (int c = 0; c < par; c++) {
-                if (masked[c]) {
+                if (masked[c] && cols[c] != null) {
                     maskedNames.add(channels.get(c).name());
                 }
             }
@@ -347,7 +352,7 @@ final class DatasetReader extends KeywordContext {
             throw err("DATA", start, "ASCII segment holds " + got + " values; $TOT x $PAR needs " + want);
         }
         for (int c = 0; c < cols.length; c++) {
-            for (int e = 0; e < events; e++) {
+            for (int e = 0; cols[c] != null && e < events; e++) {
                 if (Float.isNaN(cols[c][e])) {
                     throw err("DATA", start, "ASCII value of event " + (e + 1) + ", parameter " + (c + 1)
                             + " is not a number");
@@ -456,6 +461,9 @@ final class DatasetReader extends KeywordContext {
         for (int c = 0; c < cols.length; c++) {
             Channel ch = channels.get(c);
             float[] col = cols[c];
+            if (col == null) {
+                continue;
+            }
             if (ch.logDecades() > 0) {
                 double k = ch.logDecades() / ch.range();
                 double f2 = ch.logOffset();

@@ -18,7 +18,8 @@ public final class EventTable {
             throw new IllegalArgumentException(channels.size() + " channels but " + columns.length + " columns");
         }
         for (float[] c : columns) {
-            if (c.length < eventCount) {
+            // A null column is a channel that was not decoded (ReadOptions.channels).
+            if (c != null && c.length < eventCount) {
                 throw new IllegalArgumentException("column shorter than the event count " + eventCount);
             }
         }
@@ -43,9 +44,24 @@ public final class EventTable {
         return channels.get(index);
     }
 
-    /** The live column (no copy): callers must not write to it unless they own the table. */
+    /**
+     * The live column (no copy): callers must not write to it unless they own the table. May be longer than the
+     * event count (see {@link ColumnAllocator}).
+     *
+     * @throws IllegalStateException if the channel was not decoded (the reader was told to skip it)
+     */
     public float[] column(int index) {
-        return columns[index];
+        float[] c = columns[index];
+        if (c == null) {
+            throw new IllegalStateException("channel " + channels.get(index).name() + " was not decoded: the reader"
+                    + " was asked for other channels only");
+        }
+        return c;
+    }
+
+    /** Whether the channel's values were decoded (false only when the reader was told to skip it). */
+    public boolean decoded(int index) {
+        return columns[index] != null;
     }
 
     /** Index of the channel whose $PnN equals {@code name} (case-insensitive), or -1. */
@@ -63,7 +79,7 @@ public final class EventTable {
         if (i < 0) {
             throw new IllegalArgumentException("no channel named " + name + "; channels: " + names());
         }
-        return columns[i];
+        return column(i);
     }
 
     public List<String> names() {

@@ -99,7 +99,7 @@ public final class SampleAnalyzer {
         Map<String, Long> timings = new LinkedHashMap<>();
         long cpu0 = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         long t0 = now();
-        FcsFile fcs = FcsReader.read(file, ReadOptions.DEFAULT.withColumns(columns));
+        FcsFile fcs = FcsReader.read(file, ReadOptions.DEFAULT.withColumns(columns).withChannels(this::neededChannels));
         FcsDataset ds = fcs.first();
         EventTable table = ds.events();
         List<String> warnings = new ArrayList<>(ds.warnings());
@@ -337,6 +337,44 @@ public final class SampleAnalyzer {
     }
 
     /**
+     * The channels an analysis reads: the used markers' (scatter included) and the compensation matrix's, so a
+     * file's -H, -W and Time columns are never decoded. All of them when the pipeline has a Gating-ML gate (its
+     * dimensions name detectors of their own) or when the panel does not resolve (the analysis then reports why).
+     */
+    boolean[] neededChannels(List<Channel> channels, SpilloverMatrix fileMatrix) {
+        boolean[] out = new boolean[channels.size()];
+        PanelResolution panel;
+        try {
+            panel = pipeline.resolver().resolve(channels);
+        } catch (PanelException | RuntimeException e) {
+            java.util.Arrays.fill(out, true);
+            return out;
+        }
+        if (pipeline.gateOrder().stream().anyMatch(g -> g.method().equals("gatingml"))) {
+            java.util.Arrays.fill(out, true);
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        for (String m : usedMarkers(panel, skippedGates(panel))) {
+            names.add(key(panel.channel(m).name()));
+        }
+        SpilloverMatrix matrix = matrixFor(fileMatrix);
+        if (matrix != null) {
+            matrix.channels().forEach(c -> names.add(key(c)));
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = names.contains(key(channels.get(i).name()));
+        }
+        return out;
+    }
+
+    /** The spillover matrix the pipeline compensates with: none, its own, or the file's (null when absent). */
+    private SpilloverMatrix matrixFor(SpilloverMatrix fileMatrix) {
+        String source = pipeline.definition().compensation().source();
+        return source.equals("none") ? null : source.equals("matrix") ? pipeline.matrix() : fileMatrix;
+    }
+
+    /**
      * Scale values of the used markers, keyed by upper-case marker: fluorescence channels compensated (only those,
      * with the file's or the pipeline's matrix), scatter and channels outside the matrix as they are.
      */
@@ -344,7 +382,7 @@ public final class SampleAnalyzer {
                                             Set<String> used, List<String> warnings, ColumnAllocator columns) {
         Map<String, float[]> out = new HashMap<>();
         String source = pipeline.definition().compensation().source();
-        SpilloverMatrix matrix = source.equals("none") ? null : source.equals("matrix") ? pipeline.matrix() : fileMatrix;
+        SpilloverMatrix matrix = matrixFor(fileMatrix);
         if (matrix == null && source.equals("file")) {
             if (pipeline.definition().compensation().missing().equals("warn")) {
                 warnings.add("the file has no spillover matrix: analysed uncompensated");
