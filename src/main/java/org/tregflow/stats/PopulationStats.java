@@ -11,12 +11,14 @@ import java.util.Map;
  * @param count       events in the population
  * @param parentCount events in the parent
  * @param totalCount  events in the whole file
- * @param medians     median (in scale values) of each configured marker within the population; NaN when empty
+ * @param medians     median (in scale values) of each configured marker within the population, in the pipeline's
+ *                    order (kept: a stored result is the same bytes run after run); NaN when empty
  */
 public record PopulationStats(String population, String path, String parent, long count, long parentCount,
                               long totalCount, Map<String, Double> medians) {
     public PopulationStats {
-        medians = Map.copyOf(medians);
+        // Not Map.copyOf: its iteration order changes from one JVM to the next.
+        medians = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(medians));
     }
 
     /** Percentage of the parent, NaN when the parent is empty. */
