@@ -343,20 +343,18 @@ public final class SampleAnalyzer {
      */
     boolean[] neededChannels(List<Channel> channels, SpilloverMatrix fileMatrix) {
         boolean[] out = new boolean[channels.size()];
-        PanelResolution panel;
-        try {
-            panel = pipeline.resolver().resolve(channels);
-        } catch (PanelException | RuntimeException e) {
-            java.util.Arrays.fill(out, true);
-            return out;
-        }
+        java.util.Arrays.fill(out, true);
         if (pipeline.gateOrder().stream().anyMatch(g -> g.method().equals("gatingml"))) {
-            java.util.Arrays.fill(out, true);
             return out;
         }
         Set<String> names = new HashSet<>();
-        for (String m : usedMarkers(panel, skippedGates(panel))) {
-            names.add(key(panel.channel(m).name()));
+        try {
+            PanelResolution panel = pipeline.resolver().resolve(channels);
+            for (String m : usedMarkers(panel, skippedGates(panel))) {
+                names.add(key(panel.channel(m).name()));
+            }
+        } catch (PanelException | RuntimeException e) {
+            return out; // read everything; the analysis then reports the panel's problem as it always has
         }
         SpilloverMatrix matrix = matrixFor(fileMatrix);
         if (matrix != null) {
