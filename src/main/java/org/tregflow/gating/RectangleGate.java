@@ -86,13 +86,9 @@ public record RectangleGate(String id, String parentId, List<Range> ranges) impl
     public Population apply(EventSource source, Population parent) {
         double[] error = BoundaryRecheck.errors(dimensions(), source);
         if (ranges.size() <= 2 && ranges.stream().allMatch(r -> source.floatExact(r.dimension()))) {
-            long q0 = System.nanoTime();
             Population[] sureAndNear = applyFloat(source, parent, error);
-            long q1 = System.nanoTime();
-            Population res = error == null ? sureAndNear[0]
+            return error == null ? sureAndNear[0]
                     : BoundaryRecheck.exact(dimensions(), source, sureAndNear[0], sureAndNear[1], this::contains);
-            if (System.getProperty("gt") != null) System.out.printf("    float %6.2f recheck %6.2f near %d%n", (q1-q0)/1e6, (System.nanoTime()-q1)/1e6, sureAndNear[1].count());
-            return res;
         }
         Population fast = evaluate(source, parent);
         return error == null ? fast
