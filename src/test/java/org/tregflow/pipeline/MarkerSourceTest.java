@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.tregflow.fcs.ColumnAllocator;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.Population;
 import org.tregflow.transform.FastLogicle;
@@ -24,7 +25,7 @@ class MarkerSourceTest {
             scale[i] = (float) (rng.nextGaussian() * 300 + (i % 3 == 0 ? 40_000 : 0));
         }
         FastLogicle t = new FastLogicle(262144, 0.6, 4.5, 0);
-        MarkerSource source = new MarkerSource(n, org.tregflow.fcs.ColumnAllocator.NEW);
+        MarkerSource source = new MarkerSource(n, ColumnAllocator.NEW);
         source.put("CD25", scale, t, true, i -> t.exact().apply(scale[i]));
         Population odd = Population.none(n);
         for (int i = 1; i < n; i += 2) {
@@ -50,7 +51,7 @@ class MarkerSourceTest {
     void logOfTinyValuesStillHasAFiniteBound() {
         float[] scale = {0f, 1e-30f, 5f, 1000f, 200_000f, -3f};
         Transform log = new Log(262144, 4.5);
-        MarkerSource source = new MarkerSource(scale.length, org.tregflow.fcs.ColumnAllocator.NEW);
+        MarkerSource source = new MarkerSource(scale.length, ColumnAllocator.NEW);
         source.put("CD25", scale, log, true, i -> log.apply(scale[i]));
         double error = source.error(CD25);
         double largest = Math.abs(log.apply(1e-30f));
