@@ -26,7 +26,7 @@ final class DataDecoder {
      *               changed it): a chunk after chunk keeps what the ones before found
      */
     static void decodeBinary(ByteBuffer data, DataLayout layout, int first, int events, float[][] cols, long[] masks,
-                             boolean[] masked) {
+                             boolean[] masked, Staging staging) {
         if (events == 0) {
             return;
         }
@@ -36,19 +36,19 @@ final class DataDecoder {
         if (order != null && !layout.packed()) {
             buf.order(order);
             if (layout.allOf('F', 32)) {
-                floats(buf.asFloatBuffer(), first, events, cols);
+                floats(buf.asFloatBuffer(), first, events, cols, staging);
                 return;
             }
             if (layout.allOf('D', 64)) {
-                doubles(buf.asDoubleBuffer(), first, events, cols);
+                doubles(buf.asDoubleBuffer(), first, events, cols, staging);
                 return;
             }
             if (layout.allOf('I', 16)) {
-                shorts(buf.asShortBuffer(), first, events, cols, masks, masked);
+                shorts(buf.asShortBuffer(), first, events, cols, masks, masked, staging);
                 return;
             }
             if (layout.allOf('I', 32)) {
-                ints(buf.asIntBuffer(), first, events, cols, masks, masked);
+                ints(buf.asIntBuffer(), first, events, cols, masks, masked, staging);
                 return;
             }
         }
@@ -59,6 +59,33 @@ final class DataDecoder {
             packed(buf, layout, events, cols, masks, masked);
         } else {
             general(buf, layout, first, events, cols, masks, masked);
+        }
+    }
+
+    /**
+     * The typed decoders' staging arrays, kept from one chunk of a segment to the next (a 64 MB segment is read
+     * in 64 chunks; a new array per chunk was 8 MB of garbage per file).
+     */
+    static final class Staging {
+        private float[] floats = new float[0];
+        private double[] doubles = new double[0];
+        private short[] shorts = new short[0];
+        private int[] ints = new int[0];
+
+        float[] floats(int n) {
+            return floats.length >= n ? floats : (floats = new float[n]);
+        }
+
+        double[] doubles(int n) {
+            return doubles.length >= n ? doubles : (doubles = new double[n]);
+        }
+
+        short[] shorts(int n) {
+            return shorts.length >= n ? shorts : (shorts = new short[n]);
+        }
+
+        int[] ints(int n) {
+            return ints.length >= n ? ints : (ints = new int[n]);
         }
     }
 
@@ -74,10 +101,10 @@ final class DataDecoder {
      * Bulk-copies a chunk of events (an intrinsic copy, byte-swapped if needed) into a scratch array, then scatters
      * it into the columns: much faster than one bounds-checked buffer read per value.
      */
-    private static void floats(FloatBuffer fb, int first, int events, float[][] cols) {
+    private static void floats(FloatBuffer fb, int first, int events, float[][] cols, Staging staging) {
         int par = cols.length;
         int step = chunkEvents(par, events);
-        float[] chunk = new float[step * par];
+        float[] chunk = staging.floats(step * par);
         for (int start = 0; start < events; start += step) {
             int n = Math.min(step, events - start);
             fb.get(start * par, chunk, 0, n * par);
@@ -93,10 +120,10 @@ final class DataDecoder {
         }
     }
 
-    private static void doubles(DoubleBuffer db, int first, int events, float[][] cols) {
+    private static void doubles(DoubleBuffer db, int first, int events, float[][] cols, Staging staging) {
         int par = cols.length;
         int step = chunkEvents(par, events);
-        double[] chunk = new double[step * par];
+        double[] chunk = staging.doubles(step * par);
         for (int start = 0; start < events; start += step) {
             int n = Math.min(step, events - start);
             db.get(start * par, chunk, 0, n * par);
@@ -113,10 +140,10 @@ final class DataDecoder {
     }
 
     private static void shorts(ShortBuffer sb, int first, int events, float[][] cols, long[] masks,
-                               boolean[] masked) {
+                               boolean[] masked, Staging staging) {
         int par = cols.length;
         int step = chunkEvents(par, events);
-        short[] chunk = new short[step * par];
+        short[] chunk = staging.shorts(step * par);
         for (int start = 0; start < events; start += step) {
             int n = Math.min(step, events - start);
             sb.get(start * par, chunk, 0, n * par);
@@ -138,10 +165,10 @@ final class DataDecoder {
     }
 
     private static void ints(IntBuffer ib, int first, int events, float[][] cols, long[] masks,
-                             boolean[] masked) {
+                             boolean[] masked, Staging staging) {
         int par = cols.length;
         int step = chunkEvents(par, events);
-        int[] chunk = new int[step * par];
+        int[] chunk = staging.ints(step * par);
         for (int start = 0; start < events; start += step) {
             int n = Math.min(step, events - start);
             ib.get(start * par, chunk, 0, n * par);

@@ -261,7 +261,7 @@ final class DatasetReader extends KeywordContext {
             boolean[] masked = new boolean[par];
             if (layout.packed()) {
                 ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
-                DataDecoder.decodeBinary(data, layout, 0, events, cols, masks, masked);
+                DataDecoder.decodeBinary(data, layout, 0, events, cols, masks, masked, new DataDecoder.Staging());
             } else {
                 decodeInChunks(start, layout, events, cols, masks, masked);
             }
@@ -298,11 +298,12 @@ final class DatasetReader extends KeywordContext {
         }
         int chunkEvents = Math.max(1, CHUNK_BYTES / bytesPerEvent);
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min((long) chunkEvents, events) * bytesPerEvent);
+        DataDecoder.Staging staging = new DataDecoder.Staging();
         for (int first = 0; first < events; first += chunkEvents) {
             int n = Math.min(chunkEvents, events - first);
             chunk.clear().limit(n * bytesPerEvent);
             src.read(start + (long) first * bytesPerEvent, chunk);
-            DataDecoder.decodeBinary(chunk.flip(), layout, first, n, cols, masks, masked);
+            DataDecoder.decodeBinary(chunk.flip(), layout, first, n, cols, masks, masked, staging);
         }
     }
 

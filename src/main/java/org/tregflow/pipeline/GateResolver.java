@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.tregflow.fcs.ColumnAllocator;
 import org.tregflow.gating.BooleanGate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EllipsoidGate;
@@ -64,11 +65,15 @@ final class GateResolver {
     private final Set<String> scatter;
     private final Function<GatingMlDocument, EventSource> gatingMlSource;
     private final Path baseDir;
+    private final ColumnAllocator columns;
+    /** One array for every data-driven dimension's gathered parent values (a file's gates run one at a time). */
+    private float[] gathered;
 
     GateResolver(MarkerSource source, Map<String, Transform> transforms, Function<String, float[]> scaleValues,
                  Function<String, String> describeMarker, Set<String> scatter,
                  Function<GatingMlDocument, EventSource> gatingMlSource,
-                 Path baseDir) {
+                 Path baseDir, ColumnAllocator columns) {
+        this.columns = columns;
         this.gatingMlSource = gatingMlSource;
         this.baseDir = baseDir;
         this.source = source;
@@ -136,20 +141,21 @@ final class GateResolver {
                         d.max() == null ? Double.POSITIVE_INFINITY : d.max());
                 params.add(d.marker() + ":fixed");
             } else {
-                float[] values = Gather.values(source.values(dim), within);
-                if (values.length < MIN_EVENTS) {
+                float[] values = gathered();
+                int count = Gather.into(source.values(dim), within, values);
+                if (count < MIN_EVENTS) {
                     // A rare population in one file must not fail the whole file: the gate is empty, and says why.
-                    warnings.add("gate " + g.name() + ": only " + values.length + " events in its parent, fewer than "
+                    warnings.add("gate " + g.name() + ": only " + count + " events in its parent, fewer than "
                             + MIN_EVENTS + " to compute the " + d.marker() + " " + d.method() + " from; the gate is empty");
                     return new Resolved(null, new GateRecord(g.name(), d.method(), dims, "not computed",
-                            "empty: " + values.length + " parent events"), warnings);
+                            "empty: " + count + " parent events"), warnings);
                 }
                 Threshold t;
                 Side side = GateMethods.side(d.keep());
                 switch (d.method()) {
-                    case GateMethods.DENSITY_VALLEY -> t = DensityValley.find(values, values.length, GateMethods.densityValley(d));
-                    case GateMethods.TAIL_CUT -> t = TailCut.find(values, values.length, GateMethods.tailCut(d));
-                    case GateMethods.QUANTILE -> t = QuantileCut.find(values, values.length, GateMethods.quantile(d));
+                    case GateMethods.DENSITY_VALLEY -> t = DensityValley.find(values, count, GateMethods.densityValley(d));
+                    case GateMethods.TAIL_CUT -> t = TailCut.find(values, count, GateMethods.tailCut(d));
+                    case GateMethods.QUANTILE -> t = QuantileCut.find(values, count, GateMethods.quantile(d));
                     default -> throw new IllegalStateException(d.method());
                 }
                 if (t.warning() != null) {
@@ -171,6 +177,14 @@ final class GateResolver {
                 ? String.join("+", g.dimensions().stream().map(d -> d.method() == null ? "range" : d.method()).distinct().toList())
                 : "rectangle";
         return new Resolved(rg, new GateRecord(g.name(), method, dims, String.join("; ", params), String.join("; ", shape)), warnings);
+    }
+
+    /** The array parent values are gathered into: room for every event of the file, lent once per file. */
+    private float[] gathered() {
+        if (gathered == null) {
+            gathered = columns.column(source.eventCount());
+        }
+        return gathered;
     }
 
     private Resolved quadrant(GateDef g, String parentId, String dims) {
@@ -219,20 +233,29 @@ final class GateResolver {
     private Resolved ratioBand(GateDef g, String parentId, Population parent, String dims) {
         String areaMarker = g.markers().get(0);
         String heightMarker = g.markers().get(1);
-        float[] area = Gather.values(scaleValues.apply(areaMarker), parent);
-        float[] height = Gather.values(scaleValues.apply(heightMarker), parent);
-        if (area.length != height.length) {
-            // Gather drops non-finite values per column; pair them up instead.
-            float[][] p = Gather.pairs(scaleValues.apply(areaMarker), scaleValues.apply(heightMarker), parent.indices());
-            area = p[0];
-            height = p[1];
+        float[] areas = scaleValues.apply(areaMarker);
+        float[] heights = scaleValues.apply(heightMarker);
+        // One pass over the parent's events with a finite area and height: the ratios the band is fitted to (both
+        // positive) and the largest area (how far the band is drawn).
+        float[] ratios = new float[(int) parent.count()];
+        int m = 0;
+        double xmax = 0;
+        long[] words = parent.words();
+        for (int w = 0; w < words.length; w++) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(bits);
+                float a = areas[e];
+                float h = heights[e];
+                if (Float.isFinite(a) && Float.isFinite(h)) {
+                    xmax = Math.max(xmax, a);
+                    if (h > 0 && a > 0) {
+                        ratios[m++] = a / h;
+                    }
+                }
+            }
         }
         double k = g.k() == null ? DEFAULT_BAND_K : g.k();
-        RatioBand band = RatioBand.fit(area, height, area.length, k);
-        double xmax = 0;
-        for (float a : area) {
-            xmax = Math.max(xmax, a);
-        }
+        RatioBand band = RatioBand.ofRatios(ratios, m, k);
         xmax = xmax * 1.01 + 1e-9;
         Dimension dx = dimension(areaMarker);
         Dimension dy = dimension(heightMarker);

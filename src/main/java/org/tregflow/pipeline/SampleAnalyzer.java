@@ -145,7 +145,7 @@ public final class SampleAnalyzer {
         GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
                 m -> m + "=" + panel.channel(m).name(), scatterKeys,
                 doc -> gml.computeIfAbsent(doc, d -> new GatingMlEventSource(table,
-                        ds.spillover(), d.matrices())), pipeline.baseDir());
+                        ds.spillover(), d.matrices())), pipeline.baseDir(), columns);
         Map<String, Population> pops = new LinkedHashMap<>();
         Map<String, String> effectiveParent = new HashMap<>();
         List<GateRecord> records = new ArrayList<>();

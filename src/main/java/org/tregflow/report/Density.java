@@ -137,13 +137,19 @@ final class Density {
     /** Separable Gaussian blur: rows then columns, O(bins² · kernel). */
     private static double[] smooth2d(int[] counts, int bins) {
         double[] k = kernel();
-        double[] src = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            src[i] = counts[i];
-        }
         double[] tmp = new double[counts.length];
+        int r = k.length / 2;
         for (int row = 0; row < bins; row++) {
-            convolve(src, tmp, row * bins, 1, bins, k);
+            // convolve() along the row, reading the counts as they are (an int times a double is the double
+            // product of its exact double value: the same sums as from a widened copy, without the copy).
+            int offset = row * bins;
+            for (int i = 0; i < bins; i++) {
+                double s = 0;
+                for (int j = Math.max(0, i - r); j <= Math.min(bins - 1, i + r); j++) {
+                    s += counts[offset + j] * k[j - i + r];
+                }
+                tmp[offset + i] = s;
+            }
         }
         return convolveColumns(tmp, bins, k);
     }

@@ -14,6 +14,15 @@ public final class Gather {
     /** The finite values of {@code column} at the events of {@code within}; the array is exactly as long as needed. */
     public static float[] values(float[] column, Population within) {
         float[] out = new float[(int) within.count()];
+        int k = into(column, within, out);
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+
+    /**
+     * The finite values of {@code column} at the events of {@code within}, into the start of {@code out} (at least
+     * as long as the population's count: a batch lends one array for all of a file's gates); returns how many.
+     */
+    public static int into(float[] column, Population within, float[] out) {
         int k = 0;
         long[] words = within.words();
         for (int w = 0; w < words.length; w++) {
@@ -26,7 +35,7 @@ public final class Gather {
                 bits &= bits - 1;
             }
         }
-        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+        return k;
     }
 
     /** The pairs (x, y) at the given event indices, dropping pairs with a non-finite member; returns {xs, ys}. */

@@ -15,9 +15,6 @@ import java.util.Locale;
 public record RatioBand(double medianRatio, double spread, double lowRatio, double highRatio) {
 
     public static RatioBand fit(float[] area, float[] height, int n, double k) {
-        if (!(k > 0)) {
-            throw new IllegalArgumentException("ratio_band k must be > 0, got " + k);
-        }
         float[] ratio = new float[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -25,12 +22,25 @@ public record RatioBand(double medianRatio, double spread, double lowRatio, doub
                 ratio[m++] = area[i] / height[i];
             }
         }
+        return ofRatios(ratio, m, k);
+    }
+
+    /**
+     * The band from the first {@code m} area/height ratios, which it reorders and overwrites: the median and the
+     * median absolute deviation are exact order statistics, so no copy is needed.
+     */
+    public static RatioBand ofRatios(float[] ratio, int m, double k) {
+        if (!(k > 0)) {
+            throw new IllegalArgumentException("ratio_band k must be > 0, got " + k);
+        }
         if (m < 3) {
             throw new IllegalArgumentException("ratio_band needs at least 3 events with positive area and height, got " + m);
         }
-        float[] work = java.util.Arrays.copyOf(ratio, m);
-        double median = OrderStatistics.median(work, m);
-        double spread = OrderStatistics.robustSpread(ratio, m, median);
+        double median = OrderStatistics.median(ratio, m);
+        for (int i = 0; i < m; i++) {
+            ratio[i] = (float) Math.abs(ratio[i] - median);
+        }
+        double spread = 1.4826 * OrderStatistics.median(ratio, m);
         return new RatioBand(median, spread, Math.max(0, median - k * spread), median + k * spread);
     }
 

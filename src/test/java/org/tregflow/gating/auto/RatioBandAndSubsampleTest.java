@@ -10,6 +10,18 @@ import org.tregflow.gating.Population;
 
 class RatioBandAndSubsampleTest {
     @Test
+    void bandFromRatiosIsTheMedianPlusMinusKScaledMedianAbsoluteDeviations() {
+        // Median 3; deviations 2, 1, 0, 1, 97 have median 1; sigma estimate 1.4826.
+        float[] ratios = {4, 1, 100, 3, 2, 999};
+        RatioBand band = RatioBand.ofRatios(ratios, 5, 2);
+        assertEquals(3, band.medianRatio(), 0);
+        assertEquals(1.4826, band.spread(), 1e-12);
+        assertEquals(3 - 2 * 1.4826, band.lowRatio(), 1e-12);
+        assertEquals(3 + 2 * 1.4826, band.highRatio(), 1e-12);
+        assertEquals(999, ratios[5], "values past the count are left alone");
+    }
+
+    @Test
     void bandKeepsSingletsAndDropsDoublets() {
         SplittableRandom rng = new SplittableRandom(5);
         int n = 50_000;
