@@ -254,14 +254,13 @@ final class DatasetReader extends KeywordContext {
             }
         }
         if (layout.types()[0] == 'A') {
-            ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
-            decodeAscii(data, layout, events, cols, start);
+            decodeAscii(wholeData(start, length), layout, events, cols, start);
         } else {
             long[] masks = masks(channels);
             boolean[] masked = new boolean[par];
             if (layout.packed()) {
-                ByteBuffer data = length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
-                DataDecoder.decodeBinary(data, layout, 0, events, cols, masks, masked, new DataDecoder.Staging());
+                DataDecoder.decodeBinary(wholeData(start, length), layout, 0, events, cols, masks, masked,
+                        new DataDecoder.Staging());
             } else {
                 decodeInChunks(start, layout, events, cols, masks, masked);
             }
@@ -280,6 +279,11 @@ final class DatasetReader extends KeywordContext {
             scale(channels, cols, events);
         }
         return new EventTable(channels, cols, events);
+    }
+
+    /** The whole DATA segment in one buffer (ASCII and bit-packed layouts, which are not read in chunks). */
+    private ByteBuffer wholeData(long start, long length) throws IOException {
+        return length == 0 ? ByteBuffer.allocate(0) : FcsReader.slice(src, file, "DATA", start, length);
     }
 
     /** Bytes of DATA read per chunk: small enough to stay in the caches while its events are scattered. */

@@ -58,6 +58,11 @@ public record GateDef(String name, String parent, String method, Boolean optiona
         return Boolean.TRUE.equals(sequential);
     }
 
+    /** Whether the gate is read from a Gating-ML file (its dimensions name detectors, with their own transforms). */
+    public boolean isGatingMl() {
+        return "gatingml".equals(method);
+    }
+
     public boolean isOptional() {
         return Boolean.TRUE.equals(optional);
     }

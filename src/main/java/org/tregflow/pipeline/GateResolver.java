@@ -235,27 +235,19 @@ final class GateResolver {
         String heightMarker = g.markers().get(1);
         float[] areas = scaleValues.apply(areaMarker);
         float[] heights = scaleValues.apply(heightMarker);
-        // One pass over the parent's events with a finite area and height: the ratios the band is fitted to (both
-        // positive) and the largest area (how far the band is drawn).
-        float[] ratios = new float[(int) parent.count()];
-        int m = 0;
+        double k = g.k() == null ? DEFAULT_BAND_K : g.k();
+        RatioBand band = RatioBand.fit(areas, heights, parent, k);
+        // The band is drawn out to the largest area among the parent's events.
         double xmax = 0;
         long[] words = parent.words();
         for (int w = 0; w < words.length; w++) {
             for (long bits = words[w]; bits != 0; bits &= bits - 1) {
-                int e = (w << 6) + Long.numberOfTrailingZeros(bits);
-                float a = areas[e];
-                float h = heights[e];
-                if (Float.isFinite(a) && Float.isFinite(h)) {
+                float a = areas[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                if (a < Float.POSITIVE_INFINITY) {
                     xmax = Math.max(xmax, a);
-                    if (h > 0 && a > 0) {
-                        ratios[m++] = a / h;
-                    }
                 }
             }
         }
-        double k = g.k() == null ? DEFAULT_BAND_K : g.k();
-        RatioBand band = RatioBand.ofRatios(ratios, m, k);
         xmax = xmax * 1.01 + 1e-9;
         Dimension dx = dimension(areaMarker);
         Dimension dy = dimension(heightMarker);

@@ -32,12 +32,13 @@ final class MarkerSource implements EventSource {
     private final Map<String, Column> columns = new HashMap<>();
     private final Map<String, double[]> widened = new HashMap<>();
     /** The events {@link #cover} transforms, rewritten word by word on every call (one array, not one per call). */
-    private long[] missing;
+    private final long[] missing;
 
     /** @param allocator where the transformed columns come from (they may be longer than {@code events}) */
     MarkerSource(int events, ColumnAllocator allocator) {
         this.events = events;
         this.allocator = allocator;
+        this.missing = new long[Population.wordCount(events)];
     }
 
     /**
@@ -86,9 +87,6 @@ final class MarkerSource implements EventSource {
         }
         long[] want = needed.words();
         long[] covered = c.covered();
-        if (missing == null) {
-            missing = new long[want.length];
-        }
         boolean any = false;
         for (int w = 0; w < want.length; w++) {
             missing[w] = want[w] & ~covered[w];

@@ -107,7 +107,7 @@ final class PipelineChecks {
             }
             try {
                 checkMethod(g, byName);
-                if (g.method() != null && g.method().equals("gatingml") && baseDir != null) {
+                if (g.isGatingMl() && baseDir != null) {
                     GatingMlGates.gate(g.gatingml(), baseDir);
                 }
             } catch (IllegalArgumentException e) {

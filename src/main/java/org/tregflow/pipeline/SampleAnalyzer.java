@@ -191,7 +191,7 @@ public final class SampleAnalyzer {
                     covering += now() - s0;
                     steps.add(step);
                 }
-                applied.add(r.gate(), parentId, g.method().equals("gatingml"), ref -> effective(ref, effectiveParent));
+                applied.add(r.gate(), parentId, g.isGatingMl(), ref -> effective(ref, effectiveParent));
             }
             records.add(r.record());
             warnings.addAll(r.warnings());
@@ -344,7 +344,7 @@ public final class SampleAnalyzer {
     boolean[] neededChannels(List<Channel> channels, SpilloverMatrix fileMatrix) {
         boolean[] out = new boolean[channels.size()];
         java.util.Arrays.fill(out, true);
-        if (pipeline.gateOrder().stream().anyMatch(g -> g.method().equals("gatingml"))) {
+        if (pipeline.gateOrder().stream().anyMatch(GateDef::isGatingMl)) {
             return out;
         }
         Set<String> names = new HashSet<>();

@@ -89,9 +89,7 @@ public class AutoGateBench {
 
     @Benchmark
     public RatioBand ratioBand() {
-        float[] a = Gather.values(area, parent);
-        float[] h = Gather.values(height, parent);
-        return RatioBand.fit(a, h, a.length, 4);
+        return RatioBand.fit(area, height, parent, 4);
     }
 
     @Benchmark

@@ -72,7 +72,7 @@ public class StatsBench {
         return out;
     }
 
-    /** The statistics stage as SampleAnalyzer runs it now: one medians call per gate. */
+    /** One medians call per gate (as SampleAnalyzer did before the batched call below). */
     @Benchmark
     public double[][] mediansPerGate() {
         double[][] out = new double[gates.size()][];

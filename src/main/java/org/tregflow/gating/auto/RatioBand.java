@@ -1,6 +1,7 @@
 package org.tregflow.gating.auto;
 
 import java.util.Locale;
+import org.tregflow.gating.Population;
 
 /**
  * The singlet band on area vs height: the ratio area/height of single cells is nearly constant, doublets have
@@ -14,29 +15,34 @@ import java.util.Locale;
  */
 public record RatioBand(double medianRatio, double spread, double lowRatio, double highRatio) {
 
-    public static RatioBand fit(float[] area, float[] height, int n, double k) {
-        float[] ratio = new float[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (height[i] > 0 && area[i] > 0) {
-                ratio[m++] = area[i] / height[i];
-            }
-        }
-        return ofRatios(ratio, m, k);
-    }
-
     /**
-     * The band from the first {@code m} area/height ratios, which it reorders and overwrites: the median and the
-     * median absolute deviation are exact order statistics, so no copy is needed.
+     * The band of the events of {@code within} that have a finite, positive area and height, in one pass over the
+     * population (no copies of the columns); the median and the median absolute deviation are exact order
+     * statistics.
      */
-    public static RatioBand ofRatios(float[] ratio, int m, double k) {
+    public static RatioBand fit(float[] area, float[] height, Population within, double k) {
         if (!(k > 0)) {
             throw new IllegalArgumentException("ratio_band k must be > 0, got " + k);
+        }
+        float[] ratio = new float[(int) within.count()];
+        int m = 0;
+        long[] words = within.words();
+        for (int w = 0; w < words.length; w++) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(bits);
+                float a = area[e];
+                float h = height[e];
+                // Infinities fail the finite test, NaN the comparisons.
+                if (h > 0 && a > 0 && Float.isFinite(a) && Float.isFinite(h)) {
+                    ratio[m++] = a / h;
+                }
+            }
         }
         if (m < 3) {
             throw new IllegalArgumentException("ratio_band needs at least 3 events with positive area and height, got " + m);
         }
         double median = OrderStatistics.median(ratio, m);
+        // The deviations overwrite the (reordered) ratios: their median is all that is needed of them.
         for (int i = 0; i < m; i++) {
             ratio[i] = (float) Math.abs(ratio[i] - median);
         }

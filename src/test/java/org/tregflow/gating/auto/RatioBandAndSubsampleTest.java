@@ -10,15 +10,21 @@ import org.tregflow.gating.Population;
 
 class RatioBandAndSubsampleTest {
     @Test
-    void bandFromRatiosIsTheMedianPlusMinusKScaledMedianAbsoluteDeviations() {
-        // Median 3; deviations 2, 1, 0, 1, 97 have median 1; sigma estimate 1.4826.
-        float[] ratios = {4, 1, 100, 3, 2, 999};
-        RatioBand band = RatioBand.ofRatios(ratios, 5, 2);
+    void bandIsTheMedianRatioPlusMinusKScaledMedianAbsoluteDeviationsOfTheUsableEvents() {
+        // Ratios 4, 1, 100, 3, 2 (median 3; deviations 2, 1, 97, 0, 1, median 1; sigma estimate 1.4826). The other
+        // events are left out: outside the population, zero or negative height or area, NaN or infinite.
+        float[] area = {8, 1, 100, 9, 2, 5, 0, 7, Float.NaN, Float.POSITIVE_INFINITY, 3};
+        float[] height = {2, 1, 1, 3, 1, 0, 1, -1, 1, 1, Float.POSITIVE_INFINITY};
+        Population within = Population.none(area.length + 1);
+        for (int e = 0; e < area.length; e++) {
+            within.add(e);
+        }
+        RatioBand band = RatioBand.fit(area, height, within, 2);
         assertEquals(3, band.medianRatio(), 0);
         assertEquals(1.4826, band.spread(), 1e-12);
         assertEquals(3 - 2 * 1.4826, band.lowRatio(), 1e-12);
         assertEquals(3 + 2 * 1.4826, band.highRatio(), 1e-12);
-        assertEquals(999, ratios[5], "values past the count are left alone");
+        assertEquals(8, area[0], "the columns are read, not changed");
     }
 
     @Test
@@ -35,7 +41,7 @@ class RatioBandAndSubsampleTest {
             height[i] = (float) h;
             area[i] = (float) (h * ratio);
         }
-        RatioBand band = RatioBand.fit(area, height, n, 4);
+        RatioBand band = RatioBand.fit(area, height, Population.all(n), 4);
         assertEquals(1.05, band.medianRatio(), 0.005);
         // The doublets widen the MAD a little, never to the doublets' ratio.
         assertTrue(band.spread() > 0.018 && band.spread() < 0.03, band.describe());
