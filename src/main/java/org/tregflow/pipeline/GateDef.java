@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>{@code ellipse}: {@code markers} (2), {@code mean}, {@code covariance}, {@code radius} (Mahalanobis);</li>
  *   <li>{@code gaussian_mixture}: {@code markers} (2), {@code components}, {@code pick} (lowest_y_above_x with
  *       {@code min_x}; largest; nearest with {@code target}), {@code min_weight}, {@code radius}, {@code sample},
- *       {@code seed};</li>
+ *       {@code seed}, {@code merge} (default true: with the components that share its mode);</li>
  *   <li>{@code ratio_band}: {@code markers} [area, height], {@code k} (robust spreads);</li>
  *   <li>{@code boolean}: {@code op} and | or | not, {@code of} [gate names]; the result is taken inside the parent.</li>
  *   <li>{@code gatingml: FILE#gateId} (method implied): a rectangle, polygon or ellipsoid gate of a Gating-ML 2.0
@@ -31,7 +31,8 @@ public record GateDef(String name, String parent, String method, Boolean optiona
                       List<DimensionDef> dimensions, List<Double> dividers, String quadrant,
                       List<List<Double>> vertices, List<Double> mean, List<List<Double>> covariance, Double radius,
                       Integer components, String pick, Double minX, Double minWeight, List<Double> target,
-                      Integer sample, Long seed, Double k, String op, List<String> of, String gatingml) {
+                      Integer sample, Long seed, Boolean merge, Double k, String op, List<String> of,
+                      String gatingml) {
     public static final String ROOT = "root";
 
     public GateDef {
@@ -61,6 +62,14 @@ public record GateDef(String name, String parent, String method, Boolean optiona
     /** Whether the gate is read from a Gating-ML file (its dimensions name detectors, with their own transforms). */
     public boolean isGatingMl() {
         return "gatingml".equals(method);
+    }
+
+    /**
+     * True (the default): a mixture gate takes the picked component together with the components it shares a
+     * single mode with ({@link org.tregflow.gating.auto.GaussianMixture2D#cluster}); false: the component alone.
+     */
+    public boolean isMerged() {
+        return !Boolean.FALSE.equals(merge);
     }
 
     public boolean isOptional() {

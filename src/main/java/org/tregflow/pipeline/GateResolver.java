@@ -220,13 +220,16 @@ final class GateResolver {
             throw new IllegalArgumentException("gate " + g.name() + ": no mixture component has x >= " + g.minX()
                     + " and weight >= " + (g.minWeight() == null ? 0.05 : g.minWeight()) + "; components: " + components(fit));
         }
-        GaussianMixture2D.Component comp = fit.components().get(c);
+        GaussianMixture2D.Cluster cluster = g.isMerged() ? GaussianMixture2D.cluster(fit, c)
+                : new GaussianMixture2D.Cluster(fit.components().get(c), List.of(c));
+        GaussianMixture2D.Component comp = cluster.moments();
         double r = g.radius() == null ? DEFAULT_RADIUS : g.radius();
         double[] mean = {comp.meanX(), comp.meanY()};
         double[][] cov = {{comp.sxx(), comp.sxy()}, {comp.sxy(), comp.syy()}};
         EllipsoidGate eg = new EllipsoidGate(g.name(), parentId, List.of(dx, dy), mean, cov, r * r);
         String params = "components=" + k + " pick=" + pick + " sample=" + xy[0].length + " seed=" + seed
-                + " radius=" + fmt(r) + " weight=" + fmt(comp.weight()) + " iterations=" + fit.iterations();
+                + " radius=" + fmt(r) + " weight=" + fmt(comp.weight()) + " merged=" + cluster.members().size()
+                + " iterations=" + fit.iterations();
         return new Resolved(eg, new GateRecord(g.name(), "gaussian_mixture", dims, params, ellipse(mean, cov, r)), List.of());
     }
 

@@ -62,6 +62,42 @@ class GaussianMixture2DTest {
         assertEquals(0.956, in / (double) lymphTotal, 0.01);
     }
 
+    /**
+     * Too many components split the lymphocyte cluster (weight 0.70) into overlapping pieces; the picked piece
+     * merged with those it shares a mode with is the whole cluster again, and debris and monocytes stay apart.
+     */
+    @Test
+    void clusterMergesTheComponentsOfOneModeOnly() {
+        float[][] d = scatter(20_000, 21);
+        GaussianMixture2D.Fit fit = GaussianMixture2D.fit(d[0], d[1], d[0].length, 6, 42, 200);
+        int lymph = GaussianMixture2D.lowestYAboveX(fit, 0.15, 0.05);
+        assertTrue(fit.components().get(lymph).weight() < 0.6, "the lymphocytes are split: " + fit.components());
+        GaussianMixture2D.Cluster cluster = GaussianMixture2D.cluster(fit, lymph);
+        GaussianMixture2D.Component c = cluster.moments();
+        assertEquals(0.70, c.weight(), 0.02, fit.components() + " " + cluster.members());
+        assertEquals(0.35, c.meanX(), 0.005);
+        assertEquals(0.12, c.meanY(), 0.005);
+        assertEquals(0.04 * 0.04, c.sxx(), 0.0002);
+        assertEquals(0.02 * 0.02, c.syy(), 0.00005);
+        assertEquals(0.5 * 0.04 * 0.02, c.sxy(), 0.00006);
+        for (int j = 0; j < fit.components().size(); j++) {
+            GaussianMixture2D.Component q = fit.components().get(j);
+            boolean lymphocyteMean = Math.abs(q.meanX() - 0.35) < 0.08 && Math.abs(q.meanY() - 0.12) < 0.04;
+            assertEquals(lymphocyteMean, cluster.members().contains(j), "component " + q);
+        }
+    }
+
+    @Test
+    void singleModeTellsOverlappingFromSeparatedComponents() {
+        GaussianMixture2D.Component a = new GaussianMixture2D.Component(0.5, 0, 0, 1, 0, 1);
+        // Two unit Gaussians of equal weight have one mode up to 2 sd apart, two beyond.
+        assertTrue(GaussianMixture2D.singleMode(a, new GaussianMixture2D.Component(0.5, 1.9, 0, 1, 0, 1)));
+        assertTrue(!GaussianMixture2D.singleMode(a, new GaussianMixture2D.Component(0.5, 2.1, 0, 1, 0, 1)));
+        // A light component 3 sd away is a shoulder of the heavy one, not a second mode.
+        assertTrue(GaussianMixture2D.singleMode(a, new GaussianMixture2D.Component(0.05, 0, 3, 1, 0, 1)));
+        assertTrue(!GaussianMixture2D.singleMode(a, new GaussianMixture2D.Component(0.5, 0, 3, 1, 0, 1)));
+    }
+
     @Test
     void sameSeedSameFit() {
         float[][] d = scatter(5_000, 3);
