@@ -94,13 +94,13 @@ public class AutoGateBench {
 
     @Benchmark
     public GaussianMixture2D.Fit gaussianMixture() {
-        int[] sample = Subsample.of(parent, 20_000, 20240601);
+        int[] sample = Subsample.of(parent, 10_000, 20240601);
         float[] x = new float[sample.length];
         float[] y = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
             x[i] = area[sample[i]] / 262144f;
             y[i] = column[sample[i]];
         }
-        return GaussianMixture2D.fit(x, y, x.length, 4, 20240601, 60);
+        return GaussianMixture2D.fit(x, y, x.length, 5, 20240601, 60);
     }
 }

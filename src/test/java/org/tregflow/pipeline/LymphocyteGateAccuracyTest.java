@@ -13,7 +13,7 @@ import org.tregflow.simulate.Visit;
 
 /**
  * The default pipeline's lymphocyte ellipse against the simulation's labels, on every file of a cohort larger
- * than the mixture's 20,000-event sample: it keeps the live lymphocytes an ellipse of radius 2.5 should (95.6% of
+ * than the mixture's 10,000-event sample: it keeps the live lymphocytes an ellipse of radius 2.5 should (95.6% of
  * a Gaussian cluster; the simulated cluster is not quite one) and takes in next to no debris, monocytes or
  * granulocytes. The gate before (4 components, the picked one alone, EM stopped at 60 iterations) kept 94.1-94.6%
  * of the lymphocytes in 8 of these 24 files (`MixtureAccuracyBench` prints the figures per file).
