@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.tregflow.compensation.Compensator;
 import org.tregflow.compensation.SpilloverMatrix;
 import org.tregflow.fcs.Channel;
@@ -123,6 +124,16 @@ public final class SampleAnalyzer {
         GatingMlEventSource exact = new GatingMlEventSource(table, ds.spillover(), applied.matrices(pipeline.matrix()));
         MarkerSource source = new MarkerSource(n, columns);
         Map<String, Transform> transforms = new HashMap<>();
+        // A compensated column that only its marker's transform reads is transformed in place (4 MB less for a
+        // 1M-event file). The columns whose scale values are read later keep them: the median markers' and a ratio
+        // band's (computing the medians' columns again cost 30 ms per such file, more than the statistics stage).
+        Set<String> transformedInPlace = new HashSet<>();
+        Set<String> scaleRead = scaleReadMarkers();
+        // Two markers of one channel share its column: neither may overwrite it.
+        Map<float[], Integer> sharing = new java.util.IdentityHashMap<>();
+        for (String m : used) {
+            sharing.merge(scale.get(key(m)), 1, Integer::sum);
+        }
         for (String m : used) {
             if (!inGates(m, skipped)) {
                 continue;
@@ -135,14 +146,25 @@ public final class SampleAnalyzer {
             boolean compensated = values != table.column(table.indexOf(panel.channel(m).name()));
             Dimension axis = applied.axis(new Dimension(new Parameter.Named(m),
                     pipeline.isScatter(m) ? Dimension.UNCOMPENSATED : Dimension.FCS, t == null ? null : t.exact()));
-            source.put(m, values, t, compensated, i -> exact.value(axis, i));
+            if (compensated && t != null && !scaleRead.contains(key(m)) && sharing.get(values) == 1) {
+                source.putOwnColumn(m, values, t, i -> exact.value(axis, i));
+                transformedInPlace.add(key(m));
+            } else {
+                source.put(m, values, t, compensated, i -> exact.value(axis, i));
+            }
         }
+        Function<String, float[]> scaleValues = m -> {
+            if (transformedInPlace.contains(key(m))) {
+                throw new IllegalStateException("the scale values of " + m + " were transformed in place");
+            }
+            return scale.get(key(m));
+        };
         long t4 = lap(timings, "transform", t3);
 
         Set<String> scatterKeys = new HashSet<>();
         pipeline.definition().panel().scatter().forEach(s -> scatterKeys.add(key(s)));
         Map<GatingMlDocument, EventSource> gml = new HashMap<>();
-        GateResolver resolver = new GateResolver(source, transforms, m -> scale.get(key(m)),
+        GateResolver resolver = new GateResolver(source, transforms, scaleValues,
                 m -> m + "=" + panel.channel(m).name(), scatterKeys,
                 doc -> gml.computeIfAbsent(doc, d -> new GatingMlEventSource(table,
                         ds.spillover(), d.matrices())), pipeline.baseDir(), columns);
@@ -299,6 +321,18 @@ public final class SampleAnalyzer {
             cur = next;
         }
         return cur;
+    }
+
+    /** Markers whose scale values are read after their transforms: the medians' and the ratio bands'. */
+    private Set<String> scaleReadMarkers() {
+        Set<String> out = new HashSet<>();
+        pipeline.medianMarkers().forEach(m -> out.add(key(m)));
+        for (GateDef g : pipeline.gateOrder()) {
+            if ("ratio_band".equals(g.method())) {
+                g.markers().forEach(m -> out.add(key(m)));
+            }
+        }
+        return out;
     }
 
     private Set<String> skippedGates(PanelResolution panel) {

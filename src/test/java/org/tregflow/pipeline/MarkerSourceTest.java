@@ -46,6 +46,47 @@ class MarkerSourceTest {
         assertTrue(Math.abs(source.values(CD25)[0] - source.exactValue(CD25, 0)) <= error);
     }
 
+    /**
+     * A column of the marker's own is transformed in place: covered events get the same values a separate column
+     * gets, each transformed once however often it is covered, and the others keep their scale values.
+     */
+    @Test
+    void ownColumnIsTransformedInPlaceOnceAsASeparateColumnWouldBe() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 3000;
+        float[] scale = new float[n];
+        for (int i = 0; i < n; i++) {
+            scale[i] = (float) (rng.nextGaussian() * 300 + (i % 4 == 0 ? 20_000 : 0));
+        }
+        float[] own = scale.clone();
+        FastLogicle t = new FastLogicle(262144, 0.6, 4.5, 0);
+        MarkerSource separate = new MarkerSource(n, ColumnAllocator.NEW);
+        separate.put("CD3", scale, t, true, i -> t.exact().apply(scale[i]));
+        MarkerSource inPlace = new MarkerSource(n, ColumnAllocator.NEW);
+        inPlace.putOwnColumn("CD3", own, t, i -> t.exact().apply(scale[i]));
+        Population firstHalf = Population.none(n);
+        Population thirds = Population.none(n);
+        for (int i = 0; i < n; i++) {
+            if (i < n / 2) {
+                firstHalf.add(i);
+            }
+            if (i % 3 == 0) {
+                thirds.add(i);
+            }
+        }
+        Dimension cd3 = Dimension.of("CD3");
+        for (Population p : new Population[] {firstHalf, thirds, firstHalf}) {
+            separate.cover("CD3", p);
+            inPlace.cover("CD3", p);
+        }
+        assertTrue(inPlace.values(cd3) == own, "no second column");
+        assertEquals(separate.error(cd3), inPlace.error(cd3));
+        for (int i = 0; i < n; i++) {
+            boolean covered = i < n / 2 || i % 3 == 0;
+            assertEquals(covered ? separate.values(cd3)[i] : scale[i], own[i], "event " + i);
+        }
+    }
+
     /** Log has no finite image of 0: the bound then comes from the transformed values themselves. */
     @Test
     void logOfTinyValuesStillHasAFiniteBound() {
