@@ -2,6 +2,7 @@ package org.tregflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,5 +34,28 @@ class LymphocyteGateAccuracyTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** merge: false gates the picked component alone; by default a split cluster is gated whole. */
+    @Test
+    void mergeFalseKeepsThePickedComponentAlone(@TempDir Path dir) throws Exception {
+        Path defaults = Path.of("pipelines", "ld-il2-treg-nk.yaml");
+        String yaml = Files.readString(defaults);
+        assertTrue(yaml.contains("    components: 5\n"));
+        Path unmerged = dir.resolve("unmerged.yaml");
+        Files.writeString(unmerged, yaml.replace("    components: 5\n", "    components: 5\n    merge: false\n"));
+        SampleAnalyzer merging = new SampleAnalyzer(CompiledPipeline.load(defaults));
+        SampleAnalyzer alone = new SampleAnalyzer(CompiledPipeline.load(unmerged));
+        CohortSimulator sim = new CohortSimulator(CohortConfig.defaults().withEvents(20_000).withPatients(2));
+        int mergedSomewhere = 0;
+        for (int p = 0; p < sim.patients().size(); p++) {
+            for (Visit v : sim.config().visits()) {
+                LymphocyteGateAccuracy a = LymphocyteGateAccuracy.of(alone, sim.simulate(p, v), dir);
+                assertTrue(a.gate().contains(" merged=1 "), a.gate());
+                LymphocyteGateAccuracy b = LymphocyteGateAccuracy.of(merging, sim.simulate(p, v), dir);
+                mergedSomewhere += b.gate().contains(" merged=1 ") ? 0 : 1;
+            }
+        }
+        assertTrue(mergedSomewhere > 0, "no file had its lymphocytes split between components");
     }
 }
