@@ -16,14 +16,20 @@ import org.tregflow.transform.Transform;
 class MarkerSourceTest {
     private static final Dimension CD25 = Dimension.of("CD25");
 
-    @Test
-    void coversOnlyTheEventsAskedForWithinTheStatedError() {
-        SplittableRandom rng = new SplittableRandom(3);
-        int n = 5000;
+    /** Compensated-like values: noise around 0 (sd 300), every {@code brightEvery}-th event {@code bright} above it. */
+    private static float[] compensatedLike(int n, int brightEvery, double bright) {
+        SplittableRandom rng = new SplittableRandom(brightEvery);
         float[] scale = new float[n];
         for (int i = 0; i < n; i++) {
-            scale[i] = (float) (rng.nextGaussian() * 300 + (i % 3 == 0 ? 40_000 : 0));
+            scale[i] = (float) (rng.nextGaussian() * 300 + (i % brightEvery == 0 ? bright : 0));
         }
+        return scale;
+    }
+
+    @Test
+    void coversOnlyTheEventsAskedForWithinTheStatedError() {
+        int n = 5000;
+        float[] scale = compensatedLike(n, 3, 40_000);
         FastLogicle t = new FastLogicle(262144, 0.6, 4.5, 0);
         MarkerSource source = new MarkerSource(n, ColumnAllocator.NEW);
         source.put("CD25", scale, t, true, i -> t.exact().apply(scale[i]));
@@ -52,12 +58,8 @@ class MarkerSourceTest {
      */
     @Test
     void ownColumnIsTransformedInPlaceOnceAsASeparateColumnWouldBe() {
-        SplittableRandom rng = new SplittableRandom(5);
         int n = 3000;
-        float[] scale = new float[n];
-        for (int i = 0; i < n; i++) {
-            scale[i] = (float) (rng.nextGaussian() * 300 + (i % 4 == 0 ? 20_000 : 0));
-        }
+        float[] scale = compensatedLike(n, 4, 20_000);
         float[] own = scale.clone();
         FastLogicle t = new FastLogicle(262144, 0.6, 4.5, 0);
         MarkerSource separate = new MarkerSource(n, ColumnAllocator.NEW);
