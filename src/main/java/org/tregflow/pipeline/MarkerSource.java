@@ -55,8 +55,8 @@ final class MarkerSource implements EventSource {
 
     /**
      * As {@link #put} for a compensated column that belongs to this marker alone: its values are transformed in
-     * place as events are covered, so no second column is needed (a 1,000,000-event file's nine fluorescence
-     * markers would take 9 x 4 MB more). A covered event's scale value is gone; the exact one still comes from
+     * place as events are covered, so no second column is needed (4 MB for a 1,000,000-event file). A covered
+     * event's scale value is gone: only for a column nothing else reads; the exact value still comes from
      * {@code exact}, which reads the raw columns.
      */
     void putOwnColumn(String marker, float[] scale, Transform transform, IntToDoubleFunction exact) {

@@ -467,10 +467,10 @@ public final class GaussianMixture2D {
      * mode along the segment between their means, as one Gaussian of the same weight, mean and covariance as the
      * merged components together. A cluster that is not Gaussian (lymphocytes with a shoulder of dying cells) is
      * often fitted by two overlapping components whose split is arbitrary: the likelihood barely changes as they
-     * trade weight, so the picked component alone would be set by where EM stopped. Their union is not (on the
-     * simulated cohorts, the lymphocyte ellipse of the merged cluster moved by 0.2% of its weight from 60 EM
-     * iterations to full convergence, that of one component by up to 30%). Components with a density dip
-     * between them (debris, monocytes, granulocytes next to lymphocytes) stay apart.
+     * trade weight, so the picked component alone would be set by where EM stopped. Their union is not (4
+     * components on the 24 files of a simulated cohort: from 60 EM iterations to full convergence the picked
+     * lymphocyte component's weight moved by up to 0.16, 0.54 -> 0.70, the merged cluster's by at most 0.001).
+     * Components with a density dip between them (debris, monocytes, granulocytes next to lymphocytes) stay apart.
      */
     public static Cluster cluster(Fit fit, int c) {
         List<Component> all = fit.components();
