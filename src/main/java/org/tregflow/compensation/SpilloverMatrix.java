@@ -2,10 +2,7 @@ package org.tregflow.compensation;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularMatrixException;
+import org.tregflow.math.Matrices;
 
 /**
  * A spillover matrix: row i gives how much of dye i's signal each detector sees (detector order = {@code channels}).
@@ -47,10 +44,9 @@ public record SpilloverMatrix(List<String> channels, double[][] values) {
 
     /** The inverse, computed once per matrix (LU decomposition); fails clearly on a singular matrix. */
     public double[][] inverse() {
-        RealMatrix m = new Array2DRowRealMatrix(values, false);
         try {
-            return new LUDecomposition(m).getSolver().getInverse().getData();
-        } catch (SingularMatrixException e) {
+            return Matrices.inverse(values);
+        } catch (Matrices.SingularMatrixException e) {
             throw new IllegalArgumentException("spillover matrix for " + channels + " is singular and cannot be inverted", e);
         }
     }

@@ -3,9 +3,7 @@ package org.tregflow.gating;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.SingularMatrixException;
+import org.tregflow.math.Matrices;
 
 /**
  * Gating-ML 2.0 ellipsoid gate (§5.3.3), n-dimensional: inside when {@code (x-μ)ᵀ C⁻¹ (x-μ) <= d²} with mean μ,
@@ -67,8 +65,8 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
     /** C⁻¹, computed once per evaluation (never per event). */
     public double[][] inverseCovariance() {
         try {
-            return new LUDecomposition(new Array2DRowRealMatrix(covariance, false)).getSolver().getInverse().getData();
-        } catch (SingularMatrixException e) {
+            return Matrices.inverse(covariance);
+        } catch (Matrices.SingularMatrixException e) {
             throw new GateException("ellipsoid gate " + id + ": the covariance matrix is singular", e);
         }
     }

@@ -3,12 +3,8 @@ package org.tregflow.gatingml;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.tregflow.compensation.SpilloverMatrix;
+import org.tregflow.math.Matrices;
 
 /**
  * Gating-ML 2.0 {@code transforms:spectrumMatrix} (§5.7): one spectrum per fluorochrome, one coefficient per
@@ -62,17 +58,11 @@ public record SpectrumMatrix(String id, List<String> fluorochromes, List<String>
         if (invertedAlready) {
             return deepCopy(coefficients);
         }
-        RealMatrix s = new Array2DRowRealMatrix(coefficients, false);
         try {
-            if (s.isSquare()) {
-                return new LUDecomposition(s).getSolver().getInverse().getData();
-            }
-            SingularValueDecomposition svd = new SingularValueDecomposition(s);
-            if (svd.getRank() < fluorochromes.size()) {
-                throw new SingularMatrixException();
-            }
-            return svd.getSolver().getInverse().getData();
-        } catch (SingularMatrixException e) {
+            // More detectors than fluorochromes: the least-squares unmixing (the Moore-Penrose inverse).
+            return fluorochromes.size() == detectors.size() ? Matrices.inverse(coefficients)
+                    : Matrices.rightInverse(coefficients);
+        } catch (Matrices.SingularMatrixException e) {
             throw new GatingMlException("spectrum matrix " + id + " is singular: its fluorochromes cannot be unmixed", e);
         }
     }

@@ -3,10 +3,6 @@ package org.tregflow.report;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.tregflow.gating.BooleanGate;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EllipsoidGate;
@@ -172,6 +168,9 @@ final class GateOutline {
      * dimensions gives the ellipse with mean μ_S and covariance C_SS (same d²), drawn as μ + d·L·(cos θ, sin θ)
      * with C_SS = L·Lᵀ.
      */
+    /** A variance (or Schur complement) at or below this is a flat ellipse. */
+    private static final double DEGENERATE = 1e-14;
+
     private static Path2D ellipse(EllipsoidGate e, PlotArea area) {
         int ix = indexOf(e.dimensions(), area.xAxis().dimension());
         if (ix < 0) {
@@ -190,20 +189,22 @@ final class GateOutline {
         if (iy < 0) {
             return null;
         }
-        RealMatrix sub = MatrixUtils.createRealMatrix(new double[][] {{c[ix][ix], c[ix][iy]}, {c[iy][ix], c[iy][iy]}});
-        RealMatrix l;
-        try {
-            l = new CholeskyDecomposition(sub, 1e-12, 1e-14).getL();
-        } catch (NonPositiveDefiniteMatrixException ex) {
-            return null; // a degenerate ellipse has no area to outline; its events are still counted
+        // C_SS = L·Lᵀ with L lower triangular (2 x 2 Cholesky); a degenerate ellipse has no area to outline (its
+        // events are still counted).
+        double l00 = c[ix][ix] > DEGENERATE ? Math.sqrt(c[ix][ix]) : Double.NaN;
+        double l10 = c[iy][ix] / l00;
+        double rest = c[iy][iy] - l10 * l10;
+        if (!(rest > DEGENERATE)) {
+            return null;
         }
+        double l11 = Math.sqrt(rest);
         Path2D.Double p = new Path2D.Double();
         for (int k = 0; k < ELLIPSE_POINTS; k++) {
             double theta = 2 * Math.PI * k / ELLIPSE_POINTS;
             double u = Math.cos(theta);
             double v = Math.sin(theta);
-            double x = mean[ix] + d * (l.getEntry(0, 0) * u + l.getEntry(0, 1) * v);
-            double y = mean[iy] + d * (l.getEntry(1, 0) * u + l.getEntry(1, 1) * v);
+            double x = mean[ix] + d * (l00 * u);
+            double y = mean[iy] + d * (l10 * u + l11 * v);
             if (k == 0) {
                 p.moveTo(area.px(x), area.py(y));
             } else {
