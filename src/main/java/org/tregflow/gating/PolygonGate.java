@@ -63,6 +63,12 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
         float[] fy = floats ? source.values(y) : null;
         double[] dx = floats ? null : source.doubleValues(x);
         double[] dy = floats ? null : source.doubleValues(y);
+        if (convex && floats) {
+            edges.classifyConvex(fx, fy, pw, r, out, near);
+            Population fast = Population.ofWords(out, parent.size());
+            return BoundaryRecheck.exact(dimensions(), source, fast, Population.ofWords(near, parent.size()),
+                    point -> edges.inside(point[0], point[1]));
+        }
         for (int w = 0; w < pw.length; w++) {
             long bits = pw[w];
             long res = 0;
@@ -193,6 +199,60 @@ public record PolygonGate(String id, String parentId, Dimension x, Dimension y, 
                 least = d < least ? d : least;
             }
             return (least >= 0 ? 1 : 0) | (Math.abs(least) <= r ? 2 : 0);
+        }
+
+        /** Events gathered per block of {@link #classifyConvex(float[], float[], long[], double, long[], long[])}. */
+        private static final int BLOCK = 256;
+
+        /**
+         * {@link #classifyConvex(double, double, double)} for every event set in {@code events}, into the bits of
+         * {@code inside} and {@code near}: the events' coordinates are gathered a block at a time, so the distances
+         * to the edges run as loops over the block that the JIT vectorises (one event at a time, each edge's
+         * distance waited on the last: 10 ms for the singlet band's 700,000 events). The same arithmetic and the
+         * same smallest distance: Math.min differs from the per-event test only by keeping -0.0 over 0.0, which
+         * classifies alike, and by carrying a NaN through, which classifies as outside and not near, as there.
+         */
+        void classifyConvex(float[] xs, float[] ys, long[] events, double r, long[] inside, long[] near) {
+            int[] index = new int[BLOCK];
+            double[] px = new double[BLOCK];
+            double[] py = new double[BLOCK];
+            double[] least = new double[BLOCK];
+            int len = 0;
+            for (int w = 0; w < events.length; w++) {
+                long bits = events[w];
+                while (bits != 0) {
+                    index[len++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (len == BLOCK) {
+                        classifyBlock(xs, ys, index, len, px, py, least, r, inside, near);
+                        len = 0;
+                    }
+                }
+            }
+            classifyBlock(xs, ys, index, len, px, py, least, r, inside, near);
+        }
+
+        private void classifyBlock(float[] xs, float[] ys, int[] index, int len, double[] px, double[] py,
+                                   double[] least, double r, long[] inside, long[] near) {
+            for (int k = 0; k < len; k++) {
+                px[k] = xs[index[k]];
+                py[k] = ys[index[k]];
+            }
+            java.util.Arrays.fill(least, 0, len, Double.POSITIVE_INFINITY);
+            for (int e = 0; e < n; e++) {
+                double ae = a[e];
+                double be = b[e];
+                double ce = c[e];
+                for (int k = 0; k < len; k++) {
+                    least[k] = Math.min(least[k], ae * px[k] + be * py[k] + ce);
+                }
+            }
+            for (int k = 0; k < len; k++) {
+                int i = index[k];
+                double d = least[k];
+                inside[i >> 6] |= (d >= 0 ? 1L : 0L) << i;
+                near[i >> 6] |= (Math.abs(d) <= r ? 1L : 0L) << i;
+            }
         }
 
         /** Even-odd membership with an inclusive boundary (see {@link #classify}). */

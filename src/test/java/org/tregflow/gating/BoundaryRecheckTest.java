@@ -192,6 +192,17 @@ class BoundaryRecheckTest {
             }
             fx[i] = (float) (x[i] + (rng.nextDouble() - 0.5) * 1.8 * ERROR);
             fy[i] = (float) (y[i] + (rng.nextDouble() - 0.5) * 1.8 * ERROR);
+            // Values without a place on the plot, in either coordinate: outside every gate, fast or exact.
+            if (i % 211 == 0) {
+                double odd = new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}[i % 3];
+                if (i % 2 == 0) {
+                    x[i] = odd;
+                    fx[i] = (float) odd;
+                } else {
+                    y[i] = odd;
+                    fy[i] = (float) odd;
+                }
+            }
         }
         Map<String, double[]> exact = Map.of("x", x, "y", y);
         Map<String, float[]> fast = Map.of("x", fx, "y", fy);
