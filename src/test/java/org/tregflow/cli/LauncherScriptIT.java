@@ -1,0 +1,54 @@
+package org.tregflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher users run, on the jar the build just made: standard output is the command's own from the first run
+ * (which also prepares the start-up archive, saying so on standard error) to the ones using the archive. A JVM
+ * warning printed there once preceded every command's output, `inspect`'s and `--version`'s included.
+ */
+class LauncherScriptIT {
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run tregflow(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/tregflow"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("tregflow-out", ".txt");
+        Path err = Files.createTempFile("tregflow-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "scripts/tregflow " + String.join(" ", args) + " hung");
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void standardOutputIsTheCommandsOwnWithAndWithoutTheArchive() throws Exception {
+        assertTrue(Files.isRegularFile(Path.of("target", "tregflow.jar")), "the build's jar");
+        for (int run = 0; run < 2; run++) { // the first may prepare the archive, the second uses it
+            Run version = tregflow("--version");
+            assertEquals(0, version.exit(), version.err());
+            assertTrue(version.out().matches("tregflow \\S+\\R"), "run " + run + ": '" + version.out() + "'");
+        }
+        Run inspect = tregflow("inspect", "sample-data/P01_V0.fcs");
+        assertEquals(0, inspect.exit(), inspect.err());
+        assertTrue(inspect.out().startsWith("file:"), inspect.out());
+        assertTrue(Files.list(Path.of("target", "cds")).anyMatch(f -> f.toString().matches(".*\\.(jsa|aot)")),
+                "an archive was prepared in target/cds");
+    }
+}
