@@ -163,14 +163,14 @@ final class GateOutline {
         return indexOf(List.of(d), axis.dimension()) == 0;
     }
 
+    /** A variance (or Schur complement) at or below this is a flat ellipse. */
+    private static final double DEGENERATE = 1e-14;
+
     /**
      * The ellipsoid's shadow on the plot's axes: projecting {(x-μ)ᵀC⁻¹(x-μ) <= d²} onto a subset S of its
      * dimensions gives the ellipse with mean μ_S and covariance C_SS (same d²), drawn as μ + d·L·(cos θ, sin θ)
      * with C_SS = L·Lᵀ.
      */
-    /** A variance (or Schur complement) at or below this is a flat ellipse. */
-    private static final double DEGENERATE = 1e-14;
-
     private static Path2D ellipse(EllipsoidGate e, PlotArea area) {
         int ix = indexOf(e.dimensions(), area.xAxis().dimension());
         if (ix < 0) {
