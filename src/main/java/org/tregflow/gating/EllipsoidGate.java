@@ -144,27 +144,16 @@ public record EllipsoidGate(String id, String parentId, List<Dimension> dimensio
         return new double[] {d <= rho ? -1 : (d - rho) * (d - rho), (d + rho) * (d + rho)};
     }
 
-    /** True when the symmetric part of {@code m} is positive definite (Cholesky succeeds). */
+    /** True when the symmetric part of {@code m} is positive definite. */
     private static boolean positiveDefinite(double[][] m) {
         int n = m.length;
-        double[][] l = new double[n][n];
+        double[][] symmetric = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = (m[i][j] + m[j][i]) / 2;
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        return false;
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
+            for (int j = 0; j < n; j++) {
+                symmetric[i][j] = (m[i][j] + m[j][i]) / 2;
             }
         }
-        return true;
+        return Matrices.cholesky(symmetric, 0) != null;
     }
 
     /**

@@ -105,27 +105,55 @@ public final class Matrices {
      * @throws SingularMatrixException if the rows are linearly dependent
      */
     public static double[][] rightInverse(double[][] a) {
-        int k = a.length;
-        int d = a[0].length;
-        double[][] gram = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int m = 0; m < d; m++) {
-                    s += a[i][m] * a[j][m];
+        double[][] t = transpose(a);
+        return multiply(t, inverse(multiply(a, t)));
+    }
+
+    /**
+     * The lower triangular L with {@code L·Lᵀ = m} (Cholesky), reading m's lower triangle; null when a pivot is not
+     * above {@code minPivot} (m is not positive definite, or too nearly singular for the caller).
+     */
+    public static double[][] cholesky(double[][] m, double minPivot) {
+        int n = m.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = m[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
                 }
-                gram[i][j] = s;
+                if (i == j) {
+                    if (!(s > minPivot)) {
+                        return null;
+                    }
+                    l[i][i] = Math.sqrt(s);
+                } else {
+                    l[i][j] = s / l[j][j];
+                }
             }
         }
-        double[][] g = inverse(gram);
-        double[][] out = new double[d][k];
-        for (int m = 0; m < d; m++) {
-            for (int j = 0; j < k; j++) {
+        return l;
+    }
+
+    static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b[0].length; j++) {
                 double s = 0;
-                for (int i = 0; i < k; i++) {
-                    s += a[i][m] * g[i][j];
+                for (int k = 0; k < b.length; k++) {
+                    s += a[i][k] * b[k][j];
                 }
-                out[m][j] = s;
+                out[i][j] = s;
             }
         }
         return out;

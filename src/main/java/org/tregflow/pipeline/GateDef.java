@@ -72,6 +72,11 @@ public record GateDef(String name, String parent, String method, Boolean optiona
         return !Boolean.FALSE.equals(merge);
     }
 
+    /** Whether the method reads its markers' scale values (compensated, not transformed): a ratio band does. */
+    public boolean readsScaleValues() {
+        return "ratio_band".equals(method);
+    }
+
     public boolean isOptional() {
         return Boolean.TRUE.equals(optional);
     }

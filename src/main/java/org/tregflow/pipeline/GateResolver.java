@@ -60,6 +60,7 @@ final class GateResolver {
 
     private final MarkerSource source;
     private final Map<String, Transform> transforms;
+    /** Read only by the methods {@link GateDef#readsScaleValues} names: the analysis keeps those columns whole. */
     private final Function<String, float[]> scaleValues;
     private final Function<String, String> describeMarker;
     private final Set<String> scatter;
@@ -240,18 +241,9 @@ final class GateResolver {
         float[] heights = scaleValues.apply(heightMarker);
         double k = g.k() == null ? DEFAULT_BAND_K : g.k();
         RatioBand band = RatioBand.fit(areas, heights, parent, k);
-        // The band is drawn out to the largest area among the parent's events.
-        double xmax = 0;
-        long[] words = parent.words();
-        for (int w = 0; w < words.length; w++) {
-            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
-                float a = areas[(w << 6) + Long.numberOfTrailingZeros(bits)];
-                if (a < Float.POSITIVE_INFINITY) {
-                    xmax = Math.max(xmax, a);
-                }
-            }
-        }
-        xmax = xmax * 1.01 + 1e-9;
+        // The band is drawn out just past its largest event's area: every event it can hold has a positive,
+        // finite area and height, so none lies further out.
+        double xmax = band.maxArea() * 1.01 + 1e-9;
         Dimension dx = dimension(areaMarker);
         Dimension dy = dimension(heightMarker);
         Transform tx = dx.transform();

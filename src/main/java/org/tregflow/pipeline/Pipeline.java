@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
 import org.tregflow.gatingml.GatingMlWriter;
+import org.tregflow.io.SideTask;
 import org.tregflow.output.ArrowTableWriter;
 import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
@@ -247,16 +247,13 @@ public final class Pipeline {
             // The file's SHA-256 decides reuse under --resume, so it comes first there; otherwise it is only
             // recorded, and is computed on another thread while the file is analysed (reading 64 MB twice, and
             // hashing it without C2's SHA instructions when scripts/tregflow runs C1-only, took ~1 s).
-            FutureTask<String> hashing = null;
+            SideTask<String> hashing = null;
             ResultStore.Stored s = null;
             if (resume && store != null) {
                 sha = Hashing.sha256(file);
                 s = store.load(sha).orElse(null);
             } else {
-                hashing = new FutureTask<>(() -> Hashing.sha256(file));
-                Thread t = new Thread(hashing, "tregflow-sha256");
-                t.setDaemon(true);
-                t.start();
+                hashing = SideTask.start("tregflow-sha256", () -> Hashing.sha256(file));
             }
             if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
                 s = null;
@@ -274,7 +271,7 @@ public final class Pipeline {
                         throw e;
                     }
                     if (hashing != null) {
-                        sha = hash(hashing);
+                        sha = hashing.join();
                     }
                     timings.put(id, a.timingsMs());
                     boolean gatingMl = false;
@@ -328,25 +325,10 @@ public final class Pipeline {
                 withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
     }
 
-    /** The hash computed beside the analysis; its IOException as such (the file then fails like any unreadable one). */
-    private static String hash(FutureTask<String> hashing) throws IOException, InterruptedException {
-        hashing.run(); // no-op once started; runs it here if its thread never got a core
+    /** The hash computed beside the analysis, or null when it failed too. */
+    private static String hashOrNull(SideTask<String> hashing) {
         try {
-            return hashing.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        }
-    }
-
-    private static String hashOrNull(FutureTask<String> hashing) {
-        try {
-            return hash(hashing);
+            return hashing.join();
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {
@@ -363,7 +345,6 @@ public final class Pipeline {
         }
     }
 
-    /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
     /** The gating sheet's title: who and when the sample is. */
     private static String sheetTitle(SampleInfo info) {
         return Stream.of(info.patient(), info.visit(), info.arm() == null ? null : info.arm() + " arm")
@@ -382,6 +363,7 @@ public final class Pipeline {
                 && Files.isRegularFile(sheets.resolve(GatingSheet.fileStem(id) + ".svg"));
     }
 
+    /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
     private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir,
                                       List<String> warnings) {
         long t0 = System.nanoTime();

@@ -56,6 +56,8 @@ public final class SampleAnalyzer {
 
     private final CompiledPipeline pipeline;
     private final boolean cpuTimings;
+    /** Markers whose scale values are read after their transforms: the medians' and the ratio bands'. */
+    private final Set<String> scaleRead = new HashSet<>();
 
     public SampleAnalyzer(CompiledPipeline pipeline) {
         this(pipeline, false);
@@ -68,6 +70,12 @@ public final class SampleAnalyzer {
     public SampleAnalyzer(CompiledPipeline pipeline, boolean cpuTimings) {
         this.pipeline = pipeline;
         this.cpuTimings = cpuTimings && THREADS.isCurrentThreadCpuTimeSupported();
+        pipeline.medianMarkers().forEach(m -> scaleRead.add(key(m)));
+        for (GateDef g : pipeline.gateOrder()) {
+            if (g.readsScaleValues()) {
+                g.markers().forEach(m -> scaleRead.add(key(m)));
+            }
+        }
     }
 
     private long now() {
@@ -128,7 +136,6 @@ public final class SampleAnalyzer {
         // 1M-event file). The columns whose scale values are read later keep them: the median markers' and a ratio
         // band's (computing the medians' columns again cost 30 ms per such file, more than the statistics stage).
         Set<String> transformedInPlace = new HashSet<>();
-        Set<String> scaleRead = scaleReadMarkers();
         // Two markers of one channel share its column: neither may overwrite it.
         Map<float[], Integer> sharing = new java.util.IdentityHashMap<>();
         for (String m : used) {
@@ -321,18 +328,6 @@ public final class SampleAnalyzer {
             cur = next;
         }
         return cur;
-    }
-
-    /** Markers whose scale values are read after their transforms: the medians' and the ratio bands'. */
-    private Set<String> scaleReadMarkers() {
-        Set<String> out = new HashSet<>();
-        pipeline.medianMarkers().forEach(m -> out.add(key(m)));
-        for (GateDef g : pipeline.gateOrder()) {
-            if ("ratio_band".equals(g.method())) {
-                g.markers().forEach(m -> out.add(key(m)));
-            }
-        }
-        return out;
     }
 
     private Set<String> skippedGates(PanelResolution panel) {

@@ -11,6 +11,7 @@ import org.tregflow.gating.GeometricGate;
 import org.tregflow.gating.PolygonGate;
 import org.tregflow.gating.QuadrantGate;
 import org.tregflow.gating.RectangleGate;
+import org.tregflow.math.Matrices;
 
 /**
  * The outline of a gate on a plot, in sheet pixels, built from the gate's own geometry (its ranges, vertices,
@@ -189,15 +190,13 @@ final class GateOutline {
         if (iy < 0) {
             return null;
         }
-        // C_SS = L·Lᵀ with L lower triangular (2 x 2 Cholesky); a degenerate ellipse has no area to outline (its
-        // events are still counted).
-        double l00 = c[ix][ix] > DEGENERATE ? Math.sqrt(c[ix][ix]) : Double.NaN;
-        double l10 = c[iy][ix] / l00;
-        double rest = c[iy][iy] - l10 * l10;
-        if (!(rest > DEGENERATE)) {
-            return null;
+        double[][] l = Matrices.cholesky(new double[][] {{c[ix][ix], c[ix][iy]}, {c[iy][ix], c[iy][iy]}}, DEGENERATE);
+        if (l == null) {
+            return null; // a degenerate ellipse has no area to outline; its events are still counted
         }
-        double l11 = Math.sqrt(rest);
+        double l00 = l[0][0];
+        double l10 = l[1][0];
+        double l11 = l[1][1];
         Path2D.Double p = new Path2D.Double();
         for (int k = 0; k < ELLIPSE_POINTS; k++) {
             double theta = 2 * Math.PI * k / ELLIPSE_POINTS;

@@ -13,10 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.jfree.svg.SVGGraphics2D;
 import org.tregflow.io.AtomicFile;
+import org.tregflow.io.SideTask;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
 import org.tregflow.gating.Population;
@@ -114,12 +113,9 @@ public final class GatingSheet {
         List<Panel> panels = layout(source, steps);
         int[] size = sheetSize(panels.size());
         // The PNG is drawn and encoded on a second thread while this one writes the SVG: the two only read the
-        // panels. If no core is free the task is still waiting when the SVG is done, and this thread runs it
-        // itself (FutureTask.run does nothing once started), so a busy machine never waits for a thread.
-        FutureTask<byte[]> png = new FutureTask<>(() -> png(sampleId, title, source.eventCount(), panels, size));
-        Thread helper = new Thread(png, "tregflow-sheet-png");
-        helper.setDaemon(true);
-        helper.start();
+        // panels (if no core is free, this thread draws it when the SVG is done).
+        SideTask<byte[]> png = SideTask.start("tregflow-sheet-png",
+                () -> png(sampleId, title, source.eventCount(), panels, size));
         SVGGraphics2D svg = new SVGGraphics2D(size[0], size[1]);
         // JFreeSVG's default prefix for clip-path ids comes from System.nanoTime(): a fixed one makes the same
         // sheet the same bytes on every run (resumed runs, reviews by diff).
@@ -127,21 +123,12 @@ public final class GatingSheet {
         svg.setFontFunction(family -> SheetPainter.FONT_STACK);
         new SheetPainter(svg, true).paint(sampleId, title, source.eventCount(), panels, size);
         byte[] svgBytes = svg.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-        png.run();
         byte[] pngBytes;
         try {
-            pngBytes = png.get();
+            pngBytes = png.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing the gating sheet of " + sampleId, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(e.getCause());
         }
         Files.createDirectories(dir);
         String stem = fileStem(sampleId);

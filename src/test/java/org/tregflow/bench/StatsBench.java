@@ -13,13 +13,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tregflow.gating.Population;
+import org.tregflow.gating.TestPopulations;
 import org.tregflow.gating.auto.Gather;
 import org.tregflow.gating.auto.OrderStatistics;
 
 /**
  * The statistics stage's work for one population: exact medians of 5 compensated marker columns over a population
- * of ~70% of 1,000,000 events, by the radix selection the pipeline uses ({@code medians}) and by gathering each
- * column and quickselecting it ({@code gatherAndQuickselect}, the former way; same values); and the whole stage's
+ * of ~70% of 1,000,000 events, through the population's bits ({@code medians}) and by gathering each column into a
+ * copy first ({@code gatherAndSelect}; same values); and the whole stage's
  * 10 nested gates x 5 markers, per gate ({@code mediansPerGate}) and in one call ({@code mediansAllGates}).
  * Run: {@code scripts/bench --jmh StatsBench}.
  */
@@ -51,33 +52,23 @@ public class StatsBench {
             }
         }
         population = Population.ofWords(w, N);
-        Population lymphocytes = thin(Population.all(N), 0.72, rng);
-        Population singlets = thin(lymphocytes, 0.9999, rng);
-        Population live = thin(singlets, 0.97, rng);
-        Population t = thin(live, 0.65, rng);
-        Population cd4 = thin(t, 0.63, rng);
-        Population treg = thin(cd4, 0.04, rng);
-        Population nk = thin(live, 0.11, rng);
-        gates = java.util.List.of(lymphocytes, singlets, live, t, cd4, treg, thin(treg, 0.22, rng), nk,
-                thin(nk, 0.09, rng), thin(nk, 0.91, rng));
+        Population lymphocytes = TestPopulations.thin(Population.all(N), 0.72, rng);
+        Population singlets = TestPopulations.thin(lymphocytes, 0.9999, rng);
+        Population live = TestPopulations.thin(singlets, 0.97, rng);
+        Population t = TestPopulations.thin(live, 0.65, rng);
+        Population cd4 = TestPopulations.thin(t, 0.63, rng);
+        Population treg = TestPopulations.thin(cd4, 0.04, rng);
+        Population nk = TestPopulations.thin(live, 0.11, rng);
+        gates = java.util.List.of(lymphocytes, singlets, live, t, cd4, treg, TestPopulations.thin(treg, 0.22, rng), nk,
+                TestPopulations.thin(nk, 0.09, rng), TestPopulations.thin(nk, 0.91, rng));
     }
 
-    private static Population thin(Population parent, double keep, SplittableRandom rng) {
-        Population out = Population.none(parent.size());
-        for (int e : parent.indices()) {
-            if (rng.nextDouble() < keep) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** One medians call per gate (as SampleAnalyzer did before the batched call below). */
+    /** One medians call per gate: no codes or histograms shared between gates. */
     @Benchmark
     public double[][] mediansPerGate() {
         double[][] out = new double[gates.size()][];
         for (int p = 0; p < out.length; p++) {
-            out[p] = OrderStatistics.medians(columns, gates.get(p));
+            out[p] = OrderStatistics.medians(columns, java.util.List.of(gates.get(p)))[0];
         }
         return out;
     }
@@ -90,24 +81,15 @@ public class StatsBench {
 
     @Benchmark
     public double[] medians() {
-        return OrderStatistics.medians(columns, population);
+        return OrderStatistics.medians(columns, java.util.List.of(population))[0];
     }
 
     @Benchmark
-    public double[] gatherAndQuickselect() {
+    public double[] gatherAndSelect() {
         double[] out = new double[columns.length];
         for (int c = 0; c < columns.length; c++) {
             float[] v = Gather.values(columns[c], population);
-            float[] copy = v;
-            // The quickselect route, forced (quantile() itself now takes the radix route for large inputs).
-            double h = (copy.length - 1) * 0.5;
-            int lo = (int) Math.floor(h);
-            double lower = OrderStatistics.select(copy, copy.length, lo);
-            float upper = Float.POSITIVE_INFINITY;
-            for (int i = lo + 1; i < copy.length; i++) {
-                upper = Math.min(upper, copy[i]);
-            }
-            out[c] = lower + (h - lo) * (upper - lower);
+            out[c] = OrderStatistics.median(v, v.length);
         }
         return out;
     }

@@ -62,6 +62,26 @@ class MatricesTest {
     }
 
     @Test
+    void choleskyFactorsPositiveDefiniteMatricesOnly() {
+        double[][] c = {{4, 2, 0.4}, {2, 5, 1}, {0.4, 1, 3}};
+        double[][] l = Matrices.cholesky(c, 0);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = 0;
+                for (int k = 0; k < 3; k++) {
+                    s += l[i][k] * l[j][k];
+                }
+                assertEquals(c[i][j], s, 1e-12);
+                if (j > i) {
+                    assertEquals(0, l[i][j]);
+                }
+            }
+        }
+        assertEquals(null, Matrices.cholesky(new double[][] {{1, 2}, {2, 1}}, 0)); // indefinite
+        assertEquals(null, Matrices.cholesky(new double[][] {{1e-15, 0}, {0, 1}}, 1e-14)); // below the pivot asked
+    }
+
+    @Test
     void rightInverseIsTheMoorePenroseInverse() {
         SplittableRandom rng = new SplittableRandom(11);
         double[][] a = new double[4][9]; // 4 fluorochromes over 9 detectors

@@ -7,9 +7,9 @@ import org.tregflow.transform.Selection;
  * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
  * two-pass radix selection: a histogram of the top 16 bits of each value's order-preserving integer key locates
  * the one or two buckets holding the wanted ranks, then only the values of those buckets (a few hundred of a
- * million, typically) go through quickselect. A population's values are gathered once into a compact copy that
- * both passes read. Medians of many populations of the same events (a file's gates) share each column's bucket
- * codes, nested gates' histograms and one second pass ({@link #medians(float[][], java.util.List)}). Every route
+ * million, typically) go through quickselect. Medians of many populations of the same events (a file's gates)
+ * share each column's bucket codes, nested gates' histograms and one second pass
+ * ({@link #medians(float[][], java.util.List)}). Every route
  * gives the same values: the wanted order statistics are the same floats whichever way they are found.
  * The methods may reorder the array they are given; pass a copy when the order matters.
  */
@@ -44,23 +44,6 @@ public final class OrderStatistics {
     }
 
     /**
-     * The p-quantile, as {@link #quantile(float[], int, double)}, of the finite values of {@code column} at the
-     * events of {@code within} (the values {@link Gather#values} would copy); NaN when there are none.
-     */
-    public static double quantile(float[] column, Population within, double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("quantile " + p + " is not between 0 and 1");
-        }
-        int[] indices = within.indices();
-        return quantileAt(column, indices, new float[indices.length], new int[1 << BUCKET_BITS], p);
-    }
-
-    /** The median of the finite values of {@code column} at the events of {@code within}; NaN when none. */
-    public static double median(float[] column, Population within) {
-        return quantile(column, within, 0.5);
-    }
-
-    /**
      * Floats mapped to unsigned-ordered ints: flipping all bits of negatives and the sign bit of positives makes
      * integer order the numeric order (-0 just below +0, NaN above +Infinity).
      */
@@ -78,62 +61,14 @@ public final class OrderStatistics {
         return fromHistogram(a, n, hist, p);
     }
 
-    /**
-     * The p-quantile of the finite values of {@code column} at the events {@code (indices)}: they are gathered
-     * into {@code scratch} (at least as long as the indices), so the histogram and the second pass read a compact
-     * array; NaN when none is finite.
-     */
-    private static double quantileAt(float[] column, int[] indices, float[] scratch, int[] hist, double p) {
-        int m = 0;
-        if (indices.length < RADIX_MIN) {
-            for (int e : indices) {
-                float v = column[e];
-                if (Float.isFinite(v)) {
-                    scratch[m++] = v;
-                }
-            }
-            return m == 0 ? Double.NaN : quickQuantile(scratch, m, p);
-        }
-        // Gather first, then count the compact copy: two simple loops run faster than one that does both (the
-        // fused loop stalls on the histogram's read-modify-writes while its gathers wait for memory).
-        for (int e : indices) {
-            float v = column[e];
-            if (Float.isFinite(v)) {
-                scratch[m++] = v;
-            }
-        }
-        if (m == 0) {
-            return Double.NaN;
-        }
-        java.util.Arrays.fill(hist, 0);
-        for (int i = 0; i < m; i++) {
-            hist[key(scratch[i]) >>> BUCKET_BITS]++;
-        }
-        return fromHistogram(scratch, m, hist, p);
-    }
-
-    /**
-     * Medians of several columns over one population, as {@link #median(float[], Population)} gives each: the
-     * population's event indices are listed once and every column is read through them.
-     */
-    public static double[] medians(float[][] columns, Population within) {
-        int[] indices = within.indices();
-        float[] scratch = new float[indices.length];
-        int[] hist = new int[1 << BUCKET_BITS];
-        double[] out = new double[columns.length];
-        for (int c = 0; c < columns.length; c++) {
-            out[c] = quantileAt(columns[c], indices, scratch, hist, 0.5);
-        }
-        return out;
-    }
-
     /** First and last radix buckets of finite floats: keys below and above them are NaN or infinite. */
     private static final int FIRST_FINITE_BUCKET = key(-Float.MAX_VALUE) >>> BUCKET_BITS;
     private static final int LAST_FINITE_BUCKET = key(Float.MAX_VALUE) >>> BUCKET_BITS;
 
     /**
      * Medians of several columns over several populations of the same events (a file's gates): {@code
-     * result[p][c]} is exactly {@code medians(columns, populations.get(p))[c]}. Each column's radix bucket of
+     * result[p][c]} is the median of column c's finite values at population p's events (NaN when there are none),
+     * exactly what sorting them gives. Each column's radix bucket of
      * every event is computed once, as a 2-byte code: a population's histogram then reads codes through its bit
      * set (no gathered copy, no key computed twice; a nested gate subtracts from its parent's), and one second
      * pass over the union of the populations collects the values of every population's median bucket. For the
@@ -367,18 +302,8 @@ public final class OrderStatistics {
     static double quickQuantile(float[] a, int n, double p) {
         double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
-        double lower = select(a, n, lo);
-        if (lo + 1 >= n || h == lo) {
-            return lower;
-        }
-        // After selecting rank lo, every value above index lo is >= it: the next order statistic is their minimum.
-        float upper = Float.POSITIVE_INFINITY;
-        for (int i = lo + 1; i < n; i++) {
-            if (a[i] < upper) {
-                upper = a[i];
-            }
-        }
-        return lower + (h - lo) * (upper - lower);
+        // All n values as one bracket: nothing below it, ranks lo and lo + 1 selected among them.
+        return new Bracket(n, h, lo, 0, 0, 0, n).value(a, n);
     }
 
     /** The median of the first n values (mean of the middle two for even n), NaN for n = 0; reorders them. */
@@ -387,12 +312,15 @@ public final class OrderStatistics {
     }
 
 
-    /** Median absolute deviation from {@code centre}, times 1.4826 so that it estimates sigma for normal data. */
-    public static double robustSpread(float[] values, int n, double centre) {
-        float[] dev = new float[n];
+    /**
+     * {median, spread} of the first n values (n >= 1): the spread is their median absolute deviation from the
+     * median, times 1.4826 so that it estimates sigma for normal data. Overwrites the values (with the deviations).
+     */
+    public static double[] medianAndSpread(float[] values, int n) {
+        double median = median(values, n);
         for (int i = 0; i < n; i++) {
-            dev[i] = (float) Math.abs(values[i] - centre);
+            values[i] = (float) Math.abs(values[i] - median);
         }
-        return 1.4826 * median(dev, n);
+        return new double[] {median, 1.4826 * median(values, n)};
     }
 }

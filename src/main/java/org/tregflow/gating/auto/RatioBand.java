@@ -12,8 +12,9 @@ import org.tregflow.gating.Population;
  * @param spread      the robust spread of the ratio
  * @param lowRatio    the band's lower ratio (never below 0)
  * @param highRatio   the band's upper ratio
+ * @param maxArea     the largest area among the measured events: how far out the band has events to hold
  */
-public record RatioBand(double medianRatio, double spread, double lowRatio, double highRatio) {
+public record RatioBand(double medianRatio, double spread, double lowRatio, double highRatio, double maxArea) {
 
     /**
      * The band of the events of {@code within} that have a finite, positive area and height, in one pass over the
@@ -26,6 +27,7 @@ public record RatioBand(double medianRatio, double spread, double lowRatio, doub
         }
         float[] ratio = new float[(int) within.count()];
         int m = 0;
+        float maxArea = 0;
         long[] words = within.words();
         for (int w = 0; w < words.length; w++) {
             for (long bits = words[w]; bits != 0; bits &= bits - 1) {
@@ -35,19 +37,17 @@ public record RatioBand(double medianRatio, double spread, double lowRatio, doub
                 // Infinities fail the finite test, NaN the comparisons.
                 if (h > 0 && a > 0 && Float.isFinite(a) && Float.isFinite(h)) {
                     ratio[m++] = a / h;
+                    maxArea = Math.max(maxArea, a);
                 }
             }
         }
         if (m < 3) {
             throw new IllegalArgumentException("ratio_band needs at least 3 events with positive area and height, got " + m);
         }
-        double median = OrderStatistics.median(ratio, m);
-        // The deviations overwrite the (reordered) ratios: their median is all that is needed of them.
-        for (int i = 0; i < m; i++) {
-            ratio[i] = (float) Math.abs(ratio[i] - median);
-        }
-        double spread = 1.4826 * OrderStatistics.median(ratio, m);
-        return new RatioBand(median, spread, Math.max(0, median - k * spread), median + k * spread);
+        double[] centre = OrderStatistics.medianAndSpread(ratio, m);
+        double median = centre[0];
+        double spread = centre[1];
+        return new RatioBand(median, spread, Math.max(0, median - k * spread), median + k * spread, maxArea);
     }
 
     /** True when area/height lies in the band (the edges included). */

@@ -45,9 +45,9 @@ public final class TailCut {
             throw new IllegalArgumentException("tail_cut needs at least 3 events, got " + n);
         }
         if (p.reference() == Reference.ALL) {
-            float[] copy = java.util.Arrays.copyOf(values, n);
-            double median = OrderStatistics.median(copy, n);
-            double spread = OrderStatistics.robustSpread(values, n, median);
+            double[] centre = OrderStatistics.medianAndSpread(java.util.Arrays.copyOf(values, n), n);
+            double median = centre[0];
+            double spread = centre[1];
             double cut = p.keep() == Side.POSITIVE ? median + p.k() * spread : median - p.k() * spread;
             return new Threshold(cut, String.format(Locale.ROOT, "median=%.6g spread=%.6g k=%s", median, spread, p.k()), null);
         }

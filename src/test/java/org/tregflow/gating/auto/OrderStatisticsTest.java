@@ -62,20 +62,28 @@ class OrderStatisticsTest {
             int n = in.size();
             double expected = n == 0 ? Double.NaN
                     : n % 2 == 1 ? in.get(n / 2) : ((double) in.get(n / 2 - 1) + in.get(n / 2)) / 2;
-            assertEquals(expected, OrderStatistics.median(col, p), "trial " + trial);
+            assertEquals(expected, OrderStatistics.medians(new float[][] {col}, java.util.List.of(p))[0][0],
+                    "trial " + trial);
         }
-        assertEquals(Double.NaN, OrderStatistics.median(new float[3], org.tregflow.gating.Population.none(3)));
+        assertEquals(Double.NaN, OrderStatistics.medians(new float[][] {new float[3]},
+                java.util.List.of(org.tregflow.gating.Population.none(3)))[0][0]);
     }
 
     @Test
-    void robustSpreadEstimatesSigmaOfNormalData() {
+    void medianAndSpreadEstimateTheCentreAndSigmaOfNormalData() {
         SplittableRandom rng = new SplittableRandom(3);
         int n = 200_000;
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {
             a[i] = (float) (10 + 2 * gauss(rng));
         }
-        assertEquals(2.0, OrderStatistics.robustSpread(a, n, 10), 0.03);
+        double[] centre = OrderStatistics.medianAndSpread(a, n);
+        assertEquals(10.0, centre[0], 0.02);
+        assertEquals(2.0, centre[1], 0.03);
+        // Exactly the median of |x - median| of a small case: 1, 2, 3, 4, 100 -> median 3, deviations 2, 1, 0, 1, 97.
+        double[] small = OrderStatistics.medianAndSpread(new float[] {4, 100, 1, 3, 2}, 5);
+        assertEquals(3.0, small[0]);
+        assertEquals(1.4826 * 1, small[1]);
     }
 
     static double gauss(SplittableRandom rng) {

@@ -13,7 +13,7 @@ class RatioBandAndSubsampleTest {
     void bandIsTheMedianRatioPlusMinusKScaledMedianAbsoluteDeviationsOfTheUsableEvents() {
         // Ratios 4, 1, 100, 3, 2 (median 3; deviations 2, 1, 97, 0, 1, median 1; sigma estimate 1.4826). The other
         // events are left out: outside the population, zero or negative height or area, NaN or infinite.
-        float[] area = {8, 1, 100, 9, 2, 5, 0, 7, Float.NaN, Float.POSITIVE_INFINITY, 3};
+        float[] area = {8, 1, 100, 9, 2, 500, 0, 7, Float.NaN, Float.POSITIVE_INFINITY, 3};
         float[] height = {2, 1, 1, 3, 1, 0, 1, -1, 1, 1, Float.POSITIVE_INFINITY};
         Population within = Population.none(area.length + 1);
         for (int e = 0; e < area.length; e++) {
@@ -24,6 +24,7 @@ class RatioBandAndSubsampleTest {
         assertEquals(1.4826, band.spread(), 1e-12);
         assertEquals(3 - 2 * 1.4826, band.lowRatio(), 1e-12);
         assertEquals(3 + 2 * 1.4826, band.highRatio(), 1e-12);
+        assertEquals(100, band.maxArea(), 0, "the largest area of a measured event, not of a left-out one");
         assertEquals(8, area[0], "the columns are read, not changed");
     }
 
