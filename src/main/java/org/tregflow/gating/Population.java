@@ -69,6 +69,11 @@ public final class Population {
     }
 
     public long count() {
+        return count(words);
+    }
+
+    /** The number of set bits in {@code words}. */
+    public static long count(long[] words) {
         long c = 0;
         for (long w : words) {
             c += Long.bitCount(w);

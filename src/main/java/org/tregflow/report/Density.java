@@ -91,7 +91,7 @@ final class Density {
 
     /** Counts of the parent's values in {@code bins} equal bins over the axis, lightly smoothed. */
     static double[] histogram(float[] xs, Population parent, Axis ax, int bins) {
-        double[] counts = new double[bins];
+        int[] counts = new int[bins];
         double sx = bins / (ax.hi() - ax.lo());
         double xlo = ax.lo();
         long[] words = parent.words();
@@ -106,8 +106,12 @@ final class Density {
                 }
             }
         }
+        double[] widened = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            widened[b] = counts[b];
+        }
         double[] out = new double[bins];
-        convolve(counts, out, 0, 1, bins, kernel());
+        convolve(widened, out, 0, 1, bins, kernel());
         return out;
     }
 
@@ -117,7 +121,7 @@ final class Density {
      * that reach it. Per event, so it matters: binning is most of a sheet's layout time.
      */
     private static int bin(double f, int bins) {
-        return f <= 0 ? 0 : (f >= bins ? bins - 1 : (int) f);
+        return Math.max(0, Math.min(bins - 1, (int) f));
     }
 
     private static double[] kernel() {
@@ -140,15 +144,19 @@ final class Density {
         double[] tmp = new double[counts.length];
         int r = k.length / 2;
         for (int row = 0; row < bins; row++) {
-            // convolve() along the row, reading the counts as they are (an int times a double is the double
-            // product of its exact double value: the same sums as from a widened copy, without the copy).
+            // convolve() along the row, tap by tap (each tap a contiguous, vectorisable pass over the row): every
+            // output still gets the products of its neighbours in increasing order from 0, so the sums are bit for
+            // bit those of the walk over each output's neighbours. The counts are read as they are (an int times a
+            // double is the double product of its exact double value: no widened copy).
             int offset = row * bins;
-            for (int i = 0; i < bins; i++) {
-                double s = 0;
-                for (int j = Math.max(0, i - r); j <= Math.min(bins - 1, i + r); j++) {
-                    s += counts[offset + j] * k[j - i + r];
+            for (int t = 0; t < k.length; t++) {
+                double w = k[t];
+                int shift = t - r;
+                int from = Math.max(0, -shift);
+                int to = Math.min(bins, bins - shift);
+                for (int i = from; i < to; i++) {
+                    tmp[offset + i] += counts[offset + i + shift] * w;
                 }
-                tmp[offset + i] = s;
             }
         }
         return convolveColumns(tmp, bins, k);

@@ -70,7 +70,8 @@ public final class OrderStatistics {
      * result[p][c]} is the median of column c's finite values at population p's events (NaN when there are none),
      * exactly what sorting them gives. Each column's radix bucket of
      * every event is computed once, as a 2-byte code: a population's histogram then reads codes through its bit
-     * set (no gathered copy, no key computed twice; a nested gate subtracts from its parent's), and one second
+     * set (no gathered copy, no key computed twice; a gating tree's events are counted once each, in the smallest
+     * gate holding them, and added up the tree; overlapping gates subtract from a superset's), and one second
      * pass over the union of the populations collects the values of every population's median bucket. For the
      * statistics stage (5 markers x 10 nested gates) this replaces 50 runs of gather, histogram and second pass
      * over the values.
@@ -86,17 +87,31 @@ public final class OrderStatistics {
                 throw new IllegalArgumentException("populations over " + n + " and " + p.size() + " events");
             }
         }
-        // Nested gates: a population inside an earlier, slightly larger one gets its histogram as that one's
-        // minus the events between them (Singlets are Lymphocytes less a few dozen events). The plan, chosen
-        // once for all columns: for each population the earlier superset with the smallest excess, when that
-        // excess is smaller than the population itself.
         int count = out.length;
         long[] counts = new long[count];
-        int[] from = new int[count];
-        long[][] excess = new long[count][];
         for (int p = 0; p < count; p++) {
             counts[p] = populations.get(p).count();
-            from[p] = -1;
+        }
+        // Every event of any population, once: the events the shared second pass looks at.
+        long[] union = new long[Population.wordCount(n)];
+        for (Population p : populations) {
+            long[] w = p.words();
+            for (int i = 0; i < union.length; i++) {
+                union[i] |= w[i];
+            }
+        }
+        // A gating tree (every two populations nested or disjoint): each event is counted once, in the histogram
+        // of the smallest population holding it, and a population's histogram is its own events' plus its
+        // children's (for the default pipeline 0.7 of the 1.26 million histogram updates per column otherwise).
+        Forest forest = Forest.of(populations, counts, union);
+        // Otherwise (overlapping gates): a population inside an earlier, slightly larger one gets its histogram as
+        // that one's minus the events between them (Singlets are Lymphocytes less a few dozen events). The plan,
+        // chosen once for all columns: for each population the earlier superset with the smallest excess, when that
+        // excess is smaller than the population itself.
+        int[] from = new int[count];
+        long[][] excess = new long[count][];
+        java.util.Arrays.fill(from, -1);
+        for (int p = 0; p < count && forest == null; p++) {
             long best = counts[p];
             for (int q = 0; q < p; q++) {
                 long extra = counts[q] - counts[p];
@@ -107,14 +122,6 @@ public final class OrderStatistics {
             }
             if (from[p] >= 0) {
                 excess[p] = populations.get(from[p]).andNot(populations.get(p)).words();
-            }
-        }
-        // Every event of any population, once: the events the shared second pass looks at.
-        long[] union = new long[Population.wordCount(n)];
-        for (Population p : populations) {
-            long[] w = p.words();
-            for (int i = 0; i < union.length; i++) {
-                union[i] |= w[i];
             }
         }
         // Words may reach past the last event; the codes there stay 0, a non-finite bucket, and are never read
@@ -132,14 +139,22 @@ public final class OrderStatistics {
             for (int p = 0; p < count; p++) {
                 // One histogram per population, reused column after column (50 of 256 KB a file otherwise).
                 int[] hist = hists[p] == null ? (hists[p] = new int[1 << BUCKET_BITS]) : hists[p];
-                if (from[p] >= 0) {
+                if (forest != null) {
+                    java.util.Arrays.fill(hist, 0);
+                    countCodes(codes, forest.own[p], hist, 1);
+                } else if (from[p] >= 0) {
                     System.arraycopy(hists[from[p]], 0, hist, 0, hist.length);
                     countCodes(codes, excess[p], hist, -1);
                 } else {
                     java.util.Arrays.fill(hist, 0);
                     countCodes(codes, populations.get(p).words(), hist, 1);
                 }
-                medians[p] = Median.of(hist);
+            }
+            if (forest != null) {
+                forest.addChildrenToParents(hists);
+            }
+            for (int p = 0; p < count; p++) {
+                medians[p] = Median.of(hists[p]);
             }
             // One second pass for all populations: an event of the union is looked at only when its bucket holds
             // some population's median, and kept for those populations it belongs to.
@@ -179,6 +194,85 @@ public final class OrderStatistics {
             }
         }
         return out;
+    }
+
+    /**
+     * Populations that nest or are disjoint, as a forest: each one's parent is the smallest population holding it
+     * (of equal sets, the one listed first), and {@code own} holds the events of a population in none of its
+     * children, so every event of the union is in exactly one {@code own}.
+     */
+    static final class Forest {
+        final int[] parent;
+        final long[][] own;
+        /** Populations from the largest to the smallest (children after their parents). */
+        private final int[] order;
+
+        private Forest(int[] parent, long[][] own, int[] order) {
+            this.parent = parent;
+            this.own = own;
+            this.order = order;
+        }
+
+        /**
+         * The forest, or null when two of the populations overlap without one holding the other. The test: with
+         * each population's parent its smallest superset, the {@code own} sets count every event once exactly when
+         * the populations holding it form a chain; an event of two overlapping ones is counted twice.
+         */
+        static Forest of(java.util.List<Population> populations, long[] counts, long[] union) {
+            int k = populations.size();
+            Integer[] byCount = new Integer[k];
+            for (int p = 0; p < k; p++) {
+                byCount[p] = p;
+            }
+            java.util.Arrays.sort(byCount, (a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a])
+                    : Integer.compare(a, b));
+            int[] order = new int[k];
+            int[] parent = new int[k];
+            for (int i = 0; i < k; i++) {
+                int p = byCount[i];
+                order[i] = p;
+                parent[p] = -1;
+                // Supersets come earlier; in a forest they form a chain, whose last member is the smallest.
+                for (int j = i - 1; j >= 0; j--) {
+                    if (contains(populations.get(order[j]), populations.get(p))) {
+                        parent[p] = order[j];
+                        break;
+                    }
+                }
+            }
+            long[][] own = new long[k][];
+            for (int p = 0; p < k; p++) {
+                own[p] = populations.get(p).words().clone();
+            }
+            for (int p = 0; p < k; p++) {
+                if (parent[p] >= 0) {
+                    long[] w = populations.get(p).words();
+                    long[] up = own[parent[p]];
+                    for (int i = 0; i < w.length; i++) {
+                        up[i] &= ~w[i];
+                    }
+                }
+            }
+            long owned = 0;
+            for (long[] o : own) {
+                owned += Population.count(o);
+            }
+            return owned == Population.count(union) ? new Forest(parent, own, order) : null;
+        }
+
+        /** Adds each population's histogram to its parent's, children first: then each holds all its events. */
+        void addChildrenToParents(int[][] hists) {
+            for (int i = order.length - 1; i >= 0; i--) {
+                int p = order[i];
+                if (parent[p] >= 0) {
+                    int[] from = hists[p];
+                    int[] to = hists[parent[p]];
+                    for (int b = 0; b < to.length; b++) {
+                        to[b] += from[b];
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.tregflow.gating.auto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -115,6 +117,50 @@ class RadixQuantileTest {
                 assertEquals(alone[c], got[p][c], "population " + p + " column " + c + ", measured alone");
             }
         }
+    }
+
+    /**
+     * A gating tree (nested or disjoint, as the default pipeline's gates are) is counted as a forest, each event
+     * once: the medians are still those of sorting, with siblings that split their parent, a gate keeping all of
+     * its parent (two equal populations), an empty gate and a second root. A gate overlapping another without
+     * nesting takes the general plan.
+     */
+    @Test
+    void gatingTreeCountedOnceAsAForest() {
+        SplittableRandom rng = new SplittableRandom(31);
+        int n = 100_003;
+        float[][] columns = {data(rng, n, 0), data(rng, n, 1)};
+        Population lymphocytes = TestPopulations.thin(Population.all(n), 0.7, rng);
+        Population singlets = lymphocytes.and(lymphocytes);                   // every lymphocyte a singlet
+        Population tCells = TestPopulations.thin(singlets, 0.65, rng);
+        Population others = singlets.andNot(tCells);
+        Population nk = TestPopulations.thin(others, 0.4, rng);               // a sibling of T cells, disjoint
+        Population cd4 = TestPopulations.thin(tCells, 0.6, rng);
+        Population treg = TestPopulations.thin(cd4, 0.05, rng);
+        Population debris = Population.all(n).andNot(lymphocytes);            // a second root
+        java.util.List<Population> tree = java.util.List.of(lymphocytes, singlets, tCells, cd4, treg, nk,
+                Population.none(n), debris);
+        long[] counts = tree.stream().mapToLong(Population::count).toArray();
+        long[] union = Population.all(n).words();
+        OrderStatistics.Forest forest = OrderStatistics.Forest.of(tree, counts, union);
+        assertNotNull(forest, "a gating tree is a forest");
+        assertEquals(0, forest.parent[1], "Singlets (equal to Lymphocytes, listed after it) under Lymphocytes");
+        assertEquals(1, forest.parent[2]);
+        assertEquals(1, forest.parent[5], "NK cells beside T cells");
+        assertEquals(-1, forest.parent[7], "debris is a root");
+        assertEquals(0, Population.count(forest.own[0]), "Lymphocytes' events all belong to Singlets");
+        double[][] got = OrderStatistics.medians(columns, tree);
+        for (int p = 0; p < tree.size(); p++) {
+            for (int c = 0; c < columns.length; c++) {
+                float[] gathered = Gather.values(columns[c], tree.get(p));
+                double expected = gathered.length == 0 ? Double.NaN : sorted(gathered, 0.5);
+                assertEquals(expected, got[p][c], "population " + p + " column " + c);
+            }
+        }
+        java.util.List<Population> overlapping = java.util.List.of(lymphocytes, tCells,
+                TestPopulations.thin(lymphocytes, 0.5, rng));
+        assertNull(OrderStatistics.Forest.of(overlapping,
+                overlapping.stream().mapToLong(Population::count).toArray(), lymphocytes.words()));
     }
 
     /** More populations than one pass handles at a time (32), some sharing median buckets. */
