@@ -22,12 +22,22 @@ class LauncherScriptIT {
     }
 
     private static Run tregflow(String... args) throws IOException, InterruptedException {
+        return tregflowWith(null, args);
+    }
+
+    /** Runs the launcher with TREGFLOW_JAVA_OPTS set to {@code javaOpts} (null: unset). */
+    private static Run tregflowWith(String javaOpts, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/tregflow"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("tregflow-out", ".txt");
         Path err = Files.createTempFile("tregflow-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("TREGFLOW_JAVA_OPTS");
+            if (javaOpts != null) {
+                builder.environment().put("TREGFLOW_JAVA_OPTS", javaOpts);
+            }
+            Process p = builder.start();
             assertTrue(p.waitFor(180, TimeUnit.SECONDS), "scripts/tregflow " + String.join(" ", args) + " hung");
             return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -50,5 +60,18 @@ class LauncherScriptIT {
         assertTrue(inspect.out().startsWith("file:"), inspect.out());
         assertTrue(Files.list(Path.of("target", "cds")).anyMatch(f -> f.toString().matches(".*\\.(jsa|aot)")),
                 "an archive was prepared in target/cds");
+    }
+
+    /**
+     * A core facility's own JVM options replace the launcher's collector: naming another one (the JVM refuses two)
+     * once stopped every command before it began. A heap cap alone keeps the launcher's collector.
+     */
+    @Test
+    void aCollectorInTheUsersOptionsReplacesTheLaunchersOwn() throws Exception {
+        for (String opts : List.of("-XX:+UseSerialGC", "-Xmx512m -XX:+UseG1GC", "-Xmx512m")) {
+            Run version = tregflowWith(opts, "--version");
+            assertEquals(0, version.exit(), opts + ": " + version.err());
+            assertTrue(version.out().matches("tregflow \\S+\\R"), opts + ": '" + version.out() + "'");
+        }
     }
 }
