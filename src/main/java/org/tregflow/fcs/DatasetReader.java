@@ -259,8 +259,7 @@ final class DatasetReader extends KeywordContext {
             long[] masks = masks(channels);
             boolean[] masked = new boolean[par];
             if (layout.packed()) {
-                DataDecoder.decodeBinary(wholeData(start, length), layout, 0, events, cols, masks, masked,
-                        new DataDecoder.Staging());
+                DataDecoder.decodeBinary(wholeData(start, length), layout, 0, events, cols, masks, masked);
             } else {
                 decodeInChunks(start, layout, events, cols, masks, masked);
             }
@@ -302,12 +301,11 @@ final class DatasetReader extends KeywordContext {
         }
         int chunkEvents = Math.max(1, CHUNK_BYTES / bytesPerEvent);
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min((long) chunkEvents, events) * bytesPerEvent);
-        DataDecoder.Staging staging = new DataDecoder.Staging();
         for (int first = 0; first < events; first += chunkEvents) {
             int n = Math.min(chunkEvents, events - first);
             chunk.clear().limit(n * bytesPerEvent);
             src.read(start + (long) first * bytesPerEvent, chunk);
-            DataDecoder.decodeBinary(chunk.flip(), layout, first, n, cols, masks, masked, staging);
+            DataDecoder.decodeBinary(chunk.flip(), layout, first, n, cols, masks, masked);
         }
     }
 
