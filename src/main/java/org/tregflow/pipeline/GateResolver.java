@@ -69,6 +69,20 @@ final class GateResolver {
     private final ColumnAllocator columns;
     /** One array for every data-driven dimension's gathered parent values (a file's gates run one at a time). */
     private float[] gathered;
+    /**
+     * Density valleys already found, by the events they were found in (the very population object) and marker and
+     * parameters: the valley does not depend on the side kept, so T cells (CD3+ of Live) and NK cells (CD3- of
+     * Live) share one, as CD56bright and CD56dim share CD16's on NK cells. One gather and one density fewer each.
+     */
+    private final Map<Population, Map<ValleyKey, Threshold>> valleys = new java.util.IdentityHashMap<>();
+
+    /** A density valley's marker and parameters, the side kept left out. */
+    private record ValleyKey(String marker, DensityValley.Params params) {
+        static ValleyKey of(String marker, DensityValley.Params p) {
+            return new ValleyKey(marker.toUpperCase(Locale.ROOT), new DensityValley.Params(Side.POSITIVE,
+                    p.searchMin(), p.searchMax(), p.minSeparation(), p.bandwidth(), p.minPeakHeight(), p.fallbackK()));
+        }
+    }
 
     GateResolver(MarkerSource source, Map<String, Transform> transforms, Function<String, float[]> scaleValues,
                  Function<String, String> describeMarker, Set<String> scatter,
@@ -142,9 +156,13 @@ final class GateResolver {
                         d.max() == null ? Double.POSITIVE_INFINITY : d.max());
                 params.add(d.marker() + ":fixed");
             } else {
+                DensityValley.Params valley = d.method().equals(GateMethods.DENSITY_VALLEY)
+                        ? GateMethods.densityValley(d) : null;
+                ValleyKey valleyKey = valley == null ? null : ValleyKey.of(d.marker(), valley);
+                Threshold known = valley == null ? null : valleys.getOrDefault(within, Map.of()).get(valleyKey);
                 float[] values = gathered();
-                int count = Gather.into(source.values(dim), within, values);
-                if (count < MIN_EVENTS) {
+                int count = known != null ? 0 : Gather.into(source.values(dim), within, values);
+                if (known == null && count < MIN_EVENTS) {
                     // A rare population in one file must not fail the whole file: the gate is empty, and says why.
                     warnings.add("gate " + g.name() + ": only " + count + " events in its parent, fewer than "
                             + MIN_EVENTS + " to compute the " + d.marker() + " " + d.method() + " from; the gate is empty");
@@ -154,7 +172,10 @@ final class GateResolver {
                 Threshold t;
                 Side side = GateMethods.side(d.keep());
                 switch (d.method()) {
-                    case GateMethods.DENSITY_VALLEY -> t = DensityValley.find(values, count, GateMethods.densityValley(d));
+                    case GateMethods.DENSITY_VALLEY -> {
+                        t = known != null ? known : DensityValley.find(values, count, valley);
+                        valleys.computeIfAbsent(within, w -> new java.util.HashMap<>()).put(valleyKey, t);
+                    }
                     case GateMethods.TAIL_CUT -> t = TailCut.find(values, count, GateMethods.tailCut(d));
                     case GateMethods.QUANTILE -> t = QuantileCut.find(values, count, GateMethods.quantile(d));
                     default -> throw new IllegalStateException(d.method());

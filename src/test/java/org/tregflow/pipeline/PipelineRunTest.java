@@ -133,6 +133,54 @@ class PipelineRunTest {
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no Viability channel")), s.warnings().toString());
     }
 
+    /**
+     * A density valley found once is reused by a later gate on the same events, marker and parameters (T cells and
+     * NK cells share CD3's on Live): never by one with other parameters or other events. Placing the extra gates
+     * before the ones they resemble, where nothing can be reused yet, must give every gate the same record.
+     */
+    @Test
+    void sharedDensityValleysChangeNoGate(@TempDir Path tmp) throws Exception {
+        String extra = """
+                  - name: CD3 strict
+                    parent: Live
+                    dimensions:
+                      - {marker: CD3, method: density_valley, keep: positive, min_peak_height: 0.4, search: [0.1, 0.9]}
+
+                  - name: CD3 of CD4
+                    parent: CD4+
+                    dimensions:
+                      - {marker: CD3, method: density_valley, keep: negative}
+
+                """;
+        String base = Files.readString(PIPELINE);
+        Path after = tmp.resolve("after.yaml");
+        Files.writeString(after, base.replace("statistics:", extra + "statistics:"));
+        Path before = tmp.resolve("before.yaml");
+        Files.writeString(before, base.replace("  - name: T cells", extra + "  - name: T cells"));
+        List<Path> files = List.of(dir.resolve("c"));
+        RunResult a = Pipeline.run(new RunRequest(after, files, null, null, null, null, 1, null));
+        RunResult b = Pipeline.run(new RunRequest(before, files, null, null, null, null, 1, null));
+        for (SampleResult s : a.samples()) {
+            SampleResult t = b.samples().stream().filter(x -> x.sampleId().equals(s.sampleId())).findFirst().orElseThrow();
+            assertTrue(s.ok() && t.ok(), s.error() + " " + t.error());
+            for (org.tregflow.stats.GateRecord g : s.gates()) {
+                org.tregflow.stats.GateRecord h = t.gates().stream()
+                        .filter(x -> x.population().equals(g.population())).findFirst().orElseThrow();
+                assertEquals(h, g, s.sampleId() + " " + g.population());
+            }
+            String tCells = s.gates().stream().filter(g -> g.population().equals("T cells")).findFirst().orElseThrow()
+                    .parameters();
+            String nk = s.gates().stream().filter(g -> g.population().equals("NK cells")).findFirst().orElseThrow()
+                    .parameters();
+            assertEquals(tCells.substring(tCells.indexOf("peaks=")), nk.substring(nk.indexOf("peaks="), nk.indexOf(';')),
+                    "the same CD3 valley on Live");
+            String ofCd4 = s.gates().stream().filter(g -> g.population().equals("CD3 of CD4")).findFirst().orElseThrow()
+                    .parameters();
+            assertTrue(!ofCd4.substring(ofCd4.indexOf("keep=negative ") + 14).equals(tCells.substring(tCells.indexOf("peaks="))),
+                    "CD3 on CD4+ events is its own: " + ofCd4);
+        }
+    }
+
     @Test
     void fixedGatePipelineFitsTheSimulatorsInstrument() throws Exception {
         RunResult r = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk-fixed.yaml"), List.of(dir.resolve("c")),
