@@ -281,6 +281,9 @@ public final class OrderStatistics {
      * {@code below} smaller ones lying in earlier buckets.
      */
     private record Bracket(int m, double h, int lo, int below, int first, int last, int size) {
+        /** Buckets summed at a time while looking for the bracket. */
+        private static final int SKIP = 256;
+
         /** Buckets are searched from {@code start} (the first bucket that counts toward m). */
         static Bracket of(int[] hist, int start, int m, double p) {
             double h = (m - 1) * p;
@@ -288,6 +291,19 @@ public final class OrderStatistics {
             int hiRank = Math.min(lo + 1, m - 1);
             int below = 0;
             int first = start;
+            // Whole blocks of buckets that end below rank lo first (a vectorised sum each): the bucket-by-bucket
+            // walk to a median in the upper half of a 65,536-bucket table was a chain of 40,000 dependent adds.
+            for (int end = (first | (SKIP - 1)) + 1; end <= hist.length; end += SKIP) {
+                int inBlock = 0;
+                for (int b = first; b < end; b++) {
+                    inBlock += hist[b];
+                }
+                if (below + inBlock > lo) {
+                    break;
+                }
+                below += inBlock;
+                first = end;
+            }
             while (below + hist[first] <= lo) {
                 below += hist[first++];
             }
