@@ -24,8 +24,11 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
     /** Fills {@code dst} (position to limit) with the bytes from {@code offset}; the caller has checked the range. */
     abstract void read(long offset, ByteBuffer dst) throws IOException;
 
+    /** A fresh source of the same bytes (the file opened again), for reading after this one is closed. */
+    abstract ByteSource reopen() throws IOException;
+
     static ByteSource open(Path path) throws IOException {
-        return new OfFile(FileChannel.open(path, StandardOpenOption.READ));
+        return new OfFile(path, FileChannel.open(path, StandardOpenOption.READ));
     }
 
     static ByteSource of(byte[] bytes) {
@@ -33,12 +36,19 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
     }
 
     static final class OfFile extends ByteSource {
+        private final Path path;
         private final FileChannel channel;
         private final long size;
 
-        OfFile(FileChannel channel) throws IOException {
+        OfFile(Path path, FileChannel channel) throws IOException {
+            this.path = path;
             this.channel = channel;
             this.size = channel.size();
+        }
+
+        @Override
+        ByteSource reopen() throws IOException {
+            return open(path);
         }
 
         @Override
@@ -80,6 +90,11 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
 
         OfArray(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        @Override
+        ByteSource reopen() {
+            return this;
         }
 
         @Override

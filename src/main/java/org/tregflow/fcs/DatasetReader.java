@@ -22,6 +22,8 @@ final class DatasetReader extends KeywordContext {
     private final long base;
     private String version;
     private long nextData;
+    /** The events readable one at a time again, for the layouts that allow it (null otherwise). */
+    private EventRows rows;
 
     DatasetReader(ByteSource src, Path file, long base, ReadOptions options, int index) {
         super(file, options, index == 0 ? "" : "data set " + (index + 1) + " ", new ArrayList<>(), new Keywords());
@@ -50,7 +52,7 @@ final class DatasetReader extends KeywordContext {
             return FcsReader.textOnly(keywords, channels, spill, warnings);
         }
         EventTable events = readData(header, channels, layout, spill);
-        return new FcsDataset(keywords, events, spill, warnings);
+        return new FcsDataset(keywords, events, spill, warnings, rows);
     }
 
     // ---- HEADER ---------------------------------------------------------------------------------------------
@@ -274,8 +276,12 @@ final class DatasetReader extends KeywordContext {
                         + String.join(", ", maskedNames));
             }
         }
-        if (options.scaleValues()) {
-            scale(channels, cols, events);
+        Scaling scaling = options.scaleValues() ? new Scaling(channels, timestep(channels)) : null;
+        if (scaling != null) {
+            scaling.apply(cols, events);
+        }
+        if (EventRows.supports(layout)) {
+            rows = new EventRows(src, start, events, layout, masks(channels), scaling);
         }
         return new EventTable(channels, cols, events);
     }
@@ -454,61 +460,6 @@ final class DatasetReader extends KeywordContext {
             }
         }
         return masks;
-    }
-
-    /**
-     * Scale values: log channels f2 * 10^(f1 * v / $PnR); linear ones v / $PnG; the Time channel v * $TIMESTEP.
-     */
-    private void scale(List<Channel> channels, float[][] cols, int events) throws FcsException {
-        double timestep = timestep(channels);
-        for (int c = 0; c < cols.length; c++) {
-            Channel ch = channels.get(c);
-            float[] col = cols[c];
-            if (col == null) {
-                continue;
-            }
-            if (ch.logDecades() > 0) {
-                double k = ch.logDecades() / ch.range();
-                double f2 = ch.logOffset();
-                float[] table = logTable(ch, k, f2);
-                if (table != null) {
-                    // Integer channels hold few distinct values (1024 for 10 bits): one pow per value, not per event.
-                    int top = table.length - 1;
-                    for (int e = 0; e < events; e++) {
-                        float v = col[e];
-                        int i = (int) v;
-                        col[e] = i == v && i >= 0 && i <= top ? table[i] : (float) (f2 * Math.pow(10, k * v));
-                    }
-                    continue;
-                }
-                for (int e = 0; e < events; e++) {
-                    col[e] = (float) (f2 * Math.pow(10, k * col[e]));
-                }
-            } else if (ch.isTime() && timestep != 1) {
-                for (int e = 0; e < events; e++) {
-                    col[e] = (float) (col[e] * timestep);
-                }
-            } else if (ch.gain() != 1) {
-                double g = ch.gain();
-                for (int e = 0; e < events; e++) {
-                    col[e] = (float) (col[e] / g);
-                }
-            }
-        }
-    }
-
-    private static float[] logTable(Channel ch, double k, double f2) {
-        if (ch.dataType() != 'I' || ch.bits() > 16) {
-            return null;
-        }
-        // Values were masked to the bits $PnR needs, so the table need not be larger than that.
-        long r = (long) Math.ceil(ch.range());
-        int needed = 64 - Long.numberOfLeadingZeros(Math.max(1, r - 1));
-        float[] t = new float[1 << Math.min(ch.bits(), needed)];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = (float) (f2 * Math.pow(10, k * i));
-        }
-        return t;
     }
 
     private double timestep(List<Channel> channels) throws FcsException {

@@ -141,7 +141,7 @@ public final class FcsReader {
                 }
                 List<String> w = new ArrayList<>(ds.warnings());
                 w.add("$NEXTDATA points to byte " + nextBase + ", past the end of the file; no further data sets read");
-                datasets.set(datasets.size() - 1, new FcsDataset(ds.keywords(), ds.events(), ds.spillover(), w));
+                datasets.set(datasets.size() - 1, new FcsDataset(ds.keywords(), ds.events(), ds.spillover(), w, ds.rows()));
                 break;
             }
             if (datasets.size() >= MAX_DATASETS) {
@@ -167,7 +167,7 @@ public final class FcsReader {
     /** A data set without events, for {@link #readText}. */
     static FcsDataset textOnly(Keywords kw, List<Channel> channels, SpilloverMatrix spill, List<String> warnings) {
         float[][] cols = new float[channels.size()][0];
-        return new FcsDataset(kw, new EventTable(channels, cols, 0), spill, warnings);
+        return new FcsDataset(kw, new EventTable(channels, cols, 0), spill, warnings, null);
     }
 
     static ByteBuffer slice(ByteSource src, Path file, String segment, long offset, long length) throws IOException {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tregflow.compensation.SpilloverMatrix;
+import org.tregflow.fcs.EventRows;
 import org.tregflow.fcs.EventTable;
 import org.tregflow.gating.Dimension;
 import org.tregflow.gating.EventSource;
@@ -24,6 +25,8 @@ import org.tregflow.transform.Transform;
  */
 public final class GatingMlEventSource implements EventSource {
     private final EventTable table;
+    /** Where single events' stored values are read when the table's columns no longer hold them, or null. */
+    private final EventRows rows;
     private final SpectrumMatrix fileMatrix;
     private final Map<String, SpectrumMatrix> matrices;
     private final Map<String, double[][]> unmixing = new HashMap<>();
@@ -37,7 +40,17 @@ public final class GatingMlEventSource implements EventSource {
      * @param matrices      spectrum matrices by id (from the Gating-ML document)
      */
     public GatingMlEventSource(EventTable table, SpilloverMatrix fileSpillover, Map<String, SpectrumMatrix> matrices) {
+        this(table, null, fileSpillover, matrices);
+    }
+
+    /**
+     * A source of single events' exact values ({@link #value}) that reads the stored values from {@code rows}: for
+     * a table whose columns were since overwritten (compensated in place); its whole-column methods refuse.
+     */
+    public GatingMlEventSource(EventTable table, EventRows rows, SpilloverMatrix fileSpillover,
+                               Map<String, SpectrumMatrix> matrices) {
         this.table = table;
+        this.rows = rows;
         this.fileMatrix = fileSpillover == null ? null : SpectrumMatrix.of(Dimension.FCS, fileSpillover);
         this.matrices = Map.copyOf(matrices);
     }
@@ -66,6 +79,9 @@ public final class GatingMlEventSource implements EventSource {
         double[] c = columns.get(d);
         if (c != null) {
             return c;
+        }
+        if (rows != null) {
+            throw new IllegalStateException("the table's columns no longer hold the stored values: single events only");
         }
         int n = table.eventCount();
         double[] v;
@@ -121,15 +137,20 @@ public final class GatingMlEventSource implements EventSource {
     /**
      * How one parameter's compensated value is computed: the sum of {@code inputs[j][i] * weights[j]} over the
      * matrix's detectors in order (zero weights left out), or the raw column when the matrix does not cover it.
+     * Single events read the stored values from {@code rows} when there are rows (at {@code channels[j]}).
      */
-    private record Plan(float[][] inputs, double[] weights) {
+    private record Plan(float[][] inputs, int[] channels, double[] weights, EventRows rows) {
+        private float input(int j, int i) {
+            return rows == null ? inputs[j][i] : rows.value(channels[j], i);
+        }
+
         double value(int i) {
             if (weights == null) {
-                return inputs[0][i];
+                return input(0, i);
             }
             double s = 0;
             for (int j = 0; j < weights.length; j++) {
-                s += inputs[j][i] * weights[j];
+                s += input(j, i) * weights[j];
             }
             return s;
         }
@@ -167,19 +188,24 @@ public final class GatingMlEventSource implements EventSource {
                         + ": a dimension compensated by it must name one of its fluorochromes " + m.fluorochromes());
             }
             if (k < 0) {
-                return new Plan(new float[][] {column(name, null)}, null);
+                int c = channel(name, null);
+                return new Plan(new float[][] {table.column(c)}, new int[] {c}, null, rows);
             }
             double[][] u = unmixing.computeIfAbsent(m.id(), id -> m.unmixing());
-            List<float[]> inputs = new java.util.ArrayList<>();
+            List<Integer> inputs = new java.util.ArrayList<>();
             List<Double> weights = new java.util.ArrayList<>();
             for (int j = 0; j < m.detectors().size(); j++) {
                 if (u[j][k] != 0) {
-                    inputs.add(column(m.detectors().get(j), m.id()));
+                    inputs.add(channel(m.detectors().get(j), m.id()));
                     weights.add(u[j][k]);
                 }
             }
-            return new Plan(inputs.toArray(new float[0][]),
-                    weights.stream().mapToDouble(Double::doubleValue).toArray());
+            int[] channels = inputs.stream().mapToInt(Integer::intValue).toArray();
+            float[][] columns = new float[channels.length][];
+            for (int j = 0; j < channels.length; j++) {
+                columns[j] = table.column(channels[j]);
+            }
+            return new Plan(columns, channels, weights.stream().mapToDouble(Double::doubleValue).toArray(), rows);
         });
     }
 
@@ -198,13 +224,13 @@ public final class GatingMlEventSource implements EventSource {
         return m;
     }
 
-    private float[] column(String name, String matrixId) {
+    private int channel(String name, String matrixId) {
         int idx = table.indexOf(name);
         if (idx < 0) {
             throw new GateException("the data has no parameter '" + name + "'"
                     + (matrixId == null ? "" : " (a detector of matrix " + matrixId + ")")
                     + "; parameters: " + table.names());
         }
-        return table.column(idx);
+        return idx;
     }
 }

@@ -103,6 +103,11 @@ public final class CompiledPipeline {
         return baseDir;
     }
 
+    /** Whether a gate comes from a Gating-ML file (it reads the stored columns, compensated its own way). */
+    boolean hasGatingMlGates() {
+        return gateOrder().stream().anyMatch(GateDef::isGatingMl);
+    }
+
     List<GateDef> gateOrder() {
         return gateOrder;
     }

@@ -15,6 +15,7 @@ import org.tregflow.compensation.Compensator;
 import org.tregflow.compensation.SpilloverMatrix;
 import org.tregflow.fcs.Channel;
 import org.tregflow.fcs.ColumnAllocator;
+import org.tregflow.fcs.EventRows;
 import org.tregflow.fcs.EventTable;
 import org.tregflow.fcs.FcsDataset;
 import org.tregflow.fcs.FcsFile;
@@ -110,6 +111,13 @@ public final class SampleAnalyzer {
         long t0 = now();
         FcsFile fcs = FcsReader.read(file, ReadOptions.DEFAULT.withColumns(columns).withChannels(this::neededChannels));
         FcsDataset ds = fcs.first();
+        try (EventRows rows = ds.rows()) {
+            return analyze(fcs, ds, rows, columns, timings, cpu0, t0);
+        }
+    }
+
+    private Analysis analyze(FcsFile fcs, FcsDataset ds, EventRows rows, ColumnAllocator columns,
+                             Map<String, Long> timings, long cpu0, long t0) throws Exception {
         EventTable table = ds.events();
         List<String> warnings = new ArrayList<>(ds.warnings());
         long t1 = lap(timings, "read", t0);
@@ -119,7 +127,11 @@ public final class SampleAnalyzer {
         Set<String> used = usedMarkers(panel, skipped);
         long t2 = lap(timings, "resolve", t1);
 
-        Map<String, float[]> scale = compensate(table, ds.spillover(), panel, used, warnings, columns);
+        // Where the file's events can be read again one at a time and no Gating-ML gate reads the stored columns,
+        // the exact values near gate boundaries come from the file: the columns are then free to be compensated
+        // and transformed where they lie (a 1M-event file: 9 compensated copies, 36 MB, fewer).
+        boolean storedInFile = rows != null && !pipeline.hasGatingMlGates();
+        Scale scale = compensate(table, ds.spillover(), panel, used, warnings, columns, storedInFile);
         long t3 = lap(timings, "compensate", t2);
 
         int n = table.eventCount();
@@ -129,31 +141,32 @@ public final class SampleAnalyzer {
                         : compSource.equals("file") && ds.spillover() != null ? Dimension.FCS
                         : Dimension.UNCOMPENSATED);
         // The exact values, for events near a gate boundary: what the exported Gating-ML gives in double.
-        GatingMlEventSource exact = new GatingMlEventSource(table, ds.spillover(), applied.matrices(pipeline.matrix()));
+        GatingMlEventSource exact = new GatingMlEventSource(table, storedInFile ? rows : null, ds.spillover(),
+                applied.matrices(pipeline.matrix()));
         MarkerSource source = new MarkerSource(n, columns);
         Map<String, Transform> transforms = new HashMap<>();
         // A compensated column that only its marker's transform reads is transformed in place (4 MB less for a
-        // 1M-event file). The columns whose scale values are read later keep them: the median markers' and a ratio
-        // band's (computing the medians' columns again cost 30 ms per such file, more than the statistics stage).
+        // 1M-event file), and so is a stored one when the exact values come from the file. The columns whose scale
+        // values are read later keep them: the median markers' and a ratio band's (computing the medians' columns
+        // again cost 30 ms per such file, more than the statistics stage).
         Set<String> transformedInPlace = new HashSet<>();
         // Two markers of one channel share its column: neither may overwrite it.
         Map<float[], Integer> sharing = new java.util.IdentityHashMap<>();
         for (String m : used) {
-            sharing.merge(scale.get(key(m)), 1, Integer::sum);
+            sharing.merge(scale.columns().get(key(m)), 1, Integer::sum);
         }
         for (String m : used) {
             if (!inGates(m, skipped)) {
                 continue;
             }
-            float[] values = scale.get(key(m));
+            float[] values = scale.columns().get(key(m));
             Transform t = transform(pipeline.transformFor(m), values, n, panel.channel(m).range());
             transforms.put(key(m), t);
-            // Values are transformed per gate, for its parent's events only (MarkerSource.cover). A column that
-            // is the table's own was not compensated (scatter, or a channel outside the matrix).
-            boolean compensated = values != table.column(table.indexOf(panel.channel(m).name()));
+            // Values are transformed per gate, for its parent's events only (MarkerSource.cover).
+            boolean compensated = scale.compensated().contains(key(m));
             Dimension axis = applied.axis(new Dimension(new Parameter.Named(m),
                     pipeline.isScatter(m) ? Dimension.UNCOMPENSATED : Dimension.FCS, t == null ? null : t.exact()));
-            if (compensated && t != null && !scaleRead.contains(key(m)) && sharing.get(values) == 1) {
+            if ((compensated || storedInFile) && t != null && !scaleRead.contains(key(m)) && sharing.get(values) == 1) {
                 source.putOwnColumn(m, values, t, i -> exact.value(axis, i));
                 transformedInPlace.add(key(m));
             } else {
@@ -164,7 +177,7 @@ public final class SampleAnalyzer {
             if (transformedInPlace.contains(key(m))) {
                 throw new IllegalStateException("the scale values of " + m + " were transformed in place");
             }
-            return scale.get(key(m));
+            return scale.columns().get(key(m));
         };
         long t4 = lap(timings, "transform", t3);
 
@@ -230,7 +243,7 @@ public final class SampleAnalyzer {
         timings.merge("transform", covering / 1_000_000, Long::sum);
         timings.merge("gate", -covering / 1_000_000, Long::sum);
 
-        List<PopulationStats> stats = measure(pops, effectiveParent, skipped, scale, n);
+        List<PopulationStats> stats = measure(pops, effectiveParent, skipped, scale.columns(), n);
         lap(timings, "stats", t5);
         if (cpu0 >= 0) {
             // Wall times above include waiting for a core on a busy machine; this is the work itself.
@@ -405,9 +418,18 @@ public final class SampleAnalyzer {
      * Scale values of the used markers, keyed by upper-case marker: fluorescence channels compensated (only those,
      * with the file's or the pipeline's matrix), scatter and channels outside the matrix as they are.
      */
-    private Map<String, float[]> compensate(EventTable table, SpilloverMatrix fileMatrix, PanelResolution panel,
-                                            Set<String> used, List<String> warnings, ColumnAllocator columns) {
+    /** The used markers' scale values, and which of them were compensated. */
+    private record Scale(Map<String, float[]> columns, Set<String> compensated) {
+    }
+
+    /**
+     * @param inPlace compensate into the channels' own columns when no marker reads the same channel uncompensated
+     *                (the stored values are then only in the file)
+     */
+    private Scale compensate(EventTable table, SpilloverMatrix fileMatrix, PanelResolution panel, Set<String> used,
+                             List<String> warnings, ColumnAllocator columns, boolean inPlace) {
         Map<String, float[]> out = new HashMap<>();
+        Set<String> compensated = new HashSet<>();
         String source = pipeline.definition().compensation().source();
         SpilloverMatrix matrix = matrixFor(fileMatrix);
         if (matrix == null && source.equals("file")) {
@@ -420,6 +442,7 @@ public final class SampleAnalyzer {
         }
         List<String> wanted = new ArrayList<>();
         List<String> wantedMarkers = new ArrayList<>();
+        Set<String> stored = new HashSet<>();
         for (String m : used) {
             Channel c = panel.channel(m);
             if (!pipeline.isScatter(m) && matrix != null && inMatrix(matrix, c.name())) {
@@ -427,20 +450,25 @@ public final class SampleAnalyzer {
                     wanted.add(c.name());
                 }
                 wantedMarkers.add(m);
+                compensated.add(key(m));
             } else {
                 if (!pipeline.isScatter(m) && matrix != null) {
                     warnings.add("channel " + c.name() + " (" + m + ") is not in the spillover matrix: used uncompensated");
                 }
                 out.put(key(m), table.column(table.indexOf(c.name())));
+                stored.add(c.name().toUpperCase(Locale.ROOT));
             }
         }
+        // A channel also read as stored values (two markers name it, one of them uncompensated) keeps them.
+        boolean shared = wanted.stream().anyMatch(c -> stored.contains(c.toUpperCase(Locale.ROOT)));
         if (!wanted.isEmpty()) {
-            float[][] comp = Compensator.compensate(table, matrix, wanted, columns);
+            float[][] comp = inPlace && !shared ? Compensator.compensateInPlace(table, matrix, wanted)
+                    : Compensator.compensate(table, matrix, wanted, columns);
             for (String m : wantedMarkers) {
                 out.put(key(m), comp[wanted.indexOf(panel.channel(m).name())]);
             }
         }
-        return out;
+        return new Scale(out, compensated);
     }
 
     private static boolean inMatrix(SpilloverMatrix m, String channel) {

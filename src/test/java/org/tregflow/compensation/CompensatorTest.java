@@ -55,6 +55,40 @@ class CompensatorTest {
         }
     }
 
+    /**
+     * In place, each wanted channel's own column gets exactly the values the copying form computes (every block is
+     * read whole before it is written), over several blocks and a ragged last one; the other columns are untouched.
+     */
+    @Test
+    void inPlaceGivesTheCopiesValuesInTheChannelsOwnColumns() {
+        SpilloverMatrix s = new SpilloverMatrix(List.of("A", "B", "C", "D"), new double[][] {
+            {1, 0.3, 0.05, 0}, {0.02, 1, 0.4, 0.1}, {0, 0.1, 1, 0.2}, {0.05, 0, 0.03, 1}});
+        Random rng = new Random(5);
+        int n = 2 * 512 + 77;
+        float[][] cols = new float[5][n];
+        for (float[] c : cols) {
+            for (int e = 0; e < n; e++) {
+                c[e] = (float) (rng.nextGaussian() * 1000);
+            }
+        }
+        List<String> names = List.of("FSC", "A", "B", "C", "D");
+        List<String> wanted = List.of("C", "A", "D");
+        float[][] copies = Compensator.compensate(table(names, cols), s, wanted);
+        float[][] before = new float[cols.length][];
+        for (int c = 0; c < cols.length; c++) {
+            before[c] = cols[c].clone();
+        }
+        float[][] inPlace = Compensator.compensateInPlace(table(names, cols), s, wanted);
+        assertSame(cols[3], inPlace[0], "C's own column");
+        assertSame(cols[1], inPlace[1]);
+        assertSame(cols[4], inPlace[2]);
+        for (int j = 0; j < copies.length; j++) {
+            assertArrayEquals(copies[j], inPlace[j], wanted.get(j));
+        }
+        assertArrayEquals(before[0], cols[0], "FSC is not in the matrix");
+        assertArrayEquals(before[2], cols[2], "B was not wanted");
+    }
+
     @Test
     void inverseIsComputedOncePerMatrixValue() {
         double[][] v = {{1, 0.25}, {0.125, 1}};
