@@ -414,15 +414,14 @@ public final class SampleAnalyzer {
         return source.equals("none") ? null : source.equals("matrix") ? pipeline.matrix() : fileMatrix;
     }
 
-    /**
-     * Scale values of the used markers, keyed by upper-case marker: fluorescence channels compensated (only those,
-     * with the file's or the pipeline's matrix), scatter and channels outside the matrix as they are.
-     */
-    /** The used markers' scale values, and which of them were compensated. */
+    /** The used markers' scale values, keyed by upper-case marker, and which of them were compensated. */
     private record Scale(Map<String, float[]> columns, Set<String> compensated) {
     }
 
     /**
+     * Scale values of the used markers: fluorescence channels compensated (only those, with the file's or the
+     * pipeline's matrix), scatter and channels outside the matrix as they are.
+     *
      * @param inPlace compensate into the channels' own columns when no marker reads the same channel uncompensated
      *                (the stored values are then only in the file)
      */
