@@ -19,14 +19,17 @@ public final class Subsample {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] out = new int[max];
         int k = 0;
-        long remaining = count;
+        // The counts as doubles (exact: below 2^53), so the test per event converts nothing.
+        double remaining = count;
+        double needed = max;
         long[] words = within.words();
         for (int w = 0; w < words.length && k < max; w++) {
             long bits = words[w];
             while (bits != 0 && k < max) {
                 int e = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (rng.nextDouble() * remaining < (max - k)) {
+                if (rng.nextDouble() * remaining < needed) {
                     out[k++] = e;
+                    needed--;
                 }
                 remaining--;
                 bits &= bits - 1;
