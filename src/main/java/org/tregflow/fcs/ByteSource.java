@@ -24,7 +24,12 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
     /** Fills {@code dst} (position to limit) with the bytes from {@code offset}; the caller has checked the range. */
     abstract void read(long offset, ByteBuffer dst) throws IOException;
 
-    /** A fresh source of the same bytes (the file opened again), for reading after this one is closed. */
+    /**
+     * A fresh source of the same bytes (the file opened again), for reading after this one is closed.
+     *
+     * @throws IOException when the file is gone or changed since (another size or modification time): its bytes
+     *                     may no longer be the ones read before
+     */
     abstract ByteSource reopen() throws IOException;
 
     static ByteSource open(Path path) throws IOException {
@@ -39,16 +44,24 @@ abstract sealed class ByteSource implements Closeable permits ByteSource.OfFile,
         private final Path path;
         private final FileChannel channel;
         private final long size;
+        private final java.nio.file.attribute.FileTime modified;
 
         OfFile(Path path, FileChannel channel) throws IOException {
             this.path = path;
             this.channel = channel;
             this.size = channel.size();
+            this.modified = java.nio.file.Files.getLastModifiedTime(path);
         }
 
         @Override
         ByteSource reopen() throws IOException {
-            return open(path);
+            OfFile again = (OfFile) open(path);
+            if (again.size != size || !again.modified.equals(modified)) {
+                again.close();
+                throw new IOException(path + " changed while it was being analysed (size " + size + " -> " + again.size
+                        + " bytes, modified " + modified + " -> " + again.modified + ")");
+            }
+            return again;
         }
 
         @Override

@@ -57,6 +57,8 @@ public final class SampleAnalyzer {
 
     private final CompiledPipeline pipeline;
     private final boolean cpuTimings;
+    /** Keep the stored columns and judge boundary events from them, as for data whose events cannot be read again. */
+    private final boolean keepStored;
     /** Markers whose scale values are read after their transforms: the medians' and the ratio bands'. */
     private final Set<String> scaleRead = new HashSet<>();
 
@@ -69,8 +71,17 @@ public final class SampleAnalyzer {
      *                   machine wall time measures the load, CPU time the code (benchmarks use this)
      */
     public SampleAnalyzer(CompiledPipeline pipeline, boolean cpuTimings) {
+        this(pipeline, cpuTimings, false);
+    }
+
+    /**
+     * @param keepStored compensate into copies and keep the stored columns, the route of bit-packed and ASCII data
+     *                   (tests compare the two routes)
+     */
+    SampleAnalyzer(CompiledPipeline pipeline, boolean cpuTimings, boolean keepStored) {
         this.pipeline = pipeline;
         this.cpuTimings = cpuTimings && THREADS.isCurrentThreadCpuTimeSupported();
+        this.keepStored = keepStored;
         pipeline.medianMarkers().forEach(m -> scaleRead.add(key(m)));
         for (GateDef g : pipeline.gateOrder()) {
             if (g.readsScaleValues()) {
@@ -130,7 +141,7 @@ public final class SampleAnalyzer {
         // Where the file's events can be read again one at a time and no Gating-ML gate reads the stored columns,
         // the exact values near gate boundaries come from the file: the columns are then free to be compensated
         // and transformed where they lie (a 1M-event file: 9 compensated copies, 36 MB, fewer).
-        boolean storedInFile = rows != null && !pipeline.hasGatingMlGates();
+        boolean storedInFile = rows != null && !keepStored && !pipeline.hasGatingMlGates();
         Scale scale = compensate(table, ds.spillover(), panel, used, warnings, columns, storedInFile);
         long t3 = lap(timings, "compensate", t2);
 

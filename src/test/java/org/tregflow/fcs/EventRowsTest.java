@@ -80,6 +80,22 @@ class EventRowsTest {
         assertEquals(-4.5f, fromBytes.rows().value(1, 0));
     }
 
+    /** A file rewritten after it was read (an export still copying in) is not read again as if it were the same. */
+    @Test
+    void aFileChangedSinceItWasReadIsRefused(@TempDir Path tmp) throws IOException {
+        List<Channel> channels = List.of(Channel.ofFloat(1, "FSC-A", null, 262144));
+        Path f = tmp.resolve("c.fcs");
+        FcsWriter.write(f, new EventTable(channels, new float[][] {{1f, 2f}}, 2), null, null);
+        FcsDataset ds = FcsReader.read(f).first();
+        FcsWriter.write(f, new EventTable(channels, new float[][] {{7f, 8f}}, 2), null, null);
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(f).toMillis() + 60_000));
+        try (EventRows rows = ds.rows()) {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> rows.value(0, 1));
+            assertTrue(e.getCause().getMessage().contains("changed while it was being analysed"), e.getCause().getMessage());
+        }
+    }
+
     @Test
     void bitPackedAndAsciiDataSetsHaveNoRows() {
         assertTrue(EventRows.supports(new DataLayout(new char[] {'I', 'I'}, new int[] {16, 32}, new int[] {1, 2, 3, 4},

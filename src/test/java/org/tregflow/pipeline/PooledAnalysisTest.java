@@ -41,4 +41,31 @@ class PooledAnalysisTest {
         assertEquals(held, pool.held());
         assertTrue(held > 0);
     }
+
+    /**
+     * Compensating into the stored columns, with boundary events read again from the file, gives every population,
+     * median and gate of keeping the stored columns (the route of data whose events cannot be read again), and
+     * holds fewer lent columns.
+     */
+    @Test
+    void columnsCompensatedWhereTheyLieGiveTheResultsOfCopies(@TempDir Path dir) throws Exception {
+        new CohortSimulator(CohortConfig.defaults().withPatients(2).withEvents(40_000).withSeed(11)).write(dir);
+        CompiledPipeline pipeline = CompiledPipeline.load(Path.of("pipelines", "ld-il2-treg-nk.yaml"));
+        SampleAnalyzer inPlace = new SampleAnalyzer(pipeline);
+        SampleAnalyzer copies = new SampleAnalyzer(pipeline, false, true);
+        ColumnPool few = new ColumnPool();
+        ColumnPool more = new ColumnPool();
+        int files = 0;
+        for (Path file : java.nio.file.Files.newDirectoryStream(dir, "*.fcs")) {
+            SampleAnalyzer.Analysis a = inPlace.analyze(file, few);
+            SampleAnalyzer.Analysis b = copies.analyze(file, more);
+            assertEquals(b.populations(), a.populations(), file.toString());
+            assertEquals(b.gates(), a.gates(), file.toString());
+            few.release();
+            more.release();
+            files++;
+        }
+        assertEquals(8, files);
+        assertTrue(few.held() < more.held(), few.held() + " against " + more.held() + " lent columns");
+    }
 }
