@@ -8,8 +8,8 @@ import java.nio.ByteOrder;
 /**
  * Decodes a DATA segment into one {@code float[]} per channel, values as stored (integers unsigned, masked to the
  * bits their $PnR needs). The common layouts (all 32-bit float, all 16-bit or 32-bit integer, all 64-bit double, in
- * either plain byte order) get their own loops reading the bytes through typed array views; everything else (mixed widths, mixed legacy
- * byte orders, odd bit widths, ASCII) goes through a general loop that is slower but exact.
+ * either plain byte order) get their own loops reading the bytes through typed array views; everything else (mixed
+ * widths, mixed legacy byte orders, odd bit widths, ASCII) goes through a general loop that is slower but exact.
  */
 final class DataDecoder {
     private DataDecoder() {
@@ -30,7 +30,7 @@ final class DataDecoder {
         }
         boolean plainOrder = layout.littleEndian() || layout.bigEndian();
         if (plainOrder && !layout.packed()) {
-            // Byte-swapped for big-endian files: the handles read little-endian, as the machines we run on are.
+            // The array views read little-endian; a big-endian file's values are byte-swapped in the same step.
             boolean swap = layout.bigEndian();
             if (layout.allOf('F', 32)) {
                 floats(Rows.of(data, 4, cols.length), swap, first, events, cols);
