@@ -73,7 +73,7 @@ public final class EventRows implements Closeable {
                     open.read(at, bytes);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("reading event " + event + " again from the file", e);
+                throw new UncheckedIOException("reading event " + event + " again from the file: " + e.getMessage(), e);
             }
             DataDecoder.decodeBinary(bytes.flip(), layout, 0, 1, row, masks, new boolean[row.length]);
             if (scaling != null) {
