@@ -255,10 +255,10 @@ final class DatasetReader extends KeywordContext {
                 cols[c] = options.columns().column(events);
             }
         }
+        long[] masks = masks(channels);
         if (layout.types()[0] == 'A') {
             decodeAscii(wholeData(start, length), layout, events, cols, start);
         } else {
-            long[] masks = masks(channels);
             boolean[] masked = new boolean[par];
             if (layout.packed()) {
                 DataDecoder.decodeBinary(wholeData(start, length), layout, 0, events, cols, masks, masked);
@@ -281,7 +281,7 @@ final class DatasetReader extends KeywordContext {
             scaling.apply(cols, events);
         }
         if (EventRows.supports(layout)) {
-            rows = new EventRows(src, start, events, layout, masks(channels), scaling);
+            rows = new EventRows(src, start, events, layout, masks, scaling);
         }
         return new EventTable(channels, cols, events);
     }

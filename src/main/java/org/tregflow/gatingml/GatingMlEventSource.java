@@ -137,7 +137,8 @@ public final class GatingMlEventSource implements EventSource {
     /**
      * How one parameter's compensated value is computed: the sum of {@code inputs[j][i] * weights[j]} over the
      * matrix's detectors in order (zero weights left out), or the raw column when the matrix does not cover it.
-     * Single events read the stored values from {@code rows} when there are rows (at {@code channels[j]}).
+     * Single events read the stored values from {@code rows} when there are rows (at {@code channels[j]}; then
+     * there are no {@code inputs}).
      */
     private record Plan(float[][] inputs, int[] channels, double[] weights, EventRows rows) {
         private float input(int j, int i) {
@@ -189,7 +190,7 @@ public final class GatingMlEventSource implements EventSource {
             }
             if (k < 0) {
                 int c = channel(name, null);
-                return new Plan(new float[][] {table.column(c)}, new int[] {c}, null, rows);
+                return new Plan(storedColumns(new int[] {c}), new int[] {c}, null, rows);
             }
             double[][] u = unmixing.computeIfAbsent(m.id(), id -> m.unmixing());
             List<Integer> inputs = new java.util.ArrayList<>();
@@ -201,11 +202,8 @@ public final class GatingMlEventSource implements EventSource {
                 }
             }
             int[] channels = inputs.stream().mapToInt(Integer::intValue).toArray();
-            float[][] columns = new float[channels.length][];
-            for (int j = 0; j < channels.length; j++) {
-                columns[j] = table.column(channels[j]);
-            }
-            return new Plan(columns, channels, weights.stream().mapToDouble(Double::doubleValue).toArray(), rows);
+            return new Plan(storedColumns(channels), channels,
+                    weights.stream().mapToDouble(Double::doubleValue).toArray(), rows);
         });
     }
 
@@ -222,6 +220,18 @@ public final class GatingMlEventSource implements EventSource {
                     + matrices.keySet() + " (or FCS, uncompensated)");
         }
         return m;
+    }
+
+    /** The stored columns of these channels; none when single events come from the rows (the columns changed). */
+    private float[][] storedColumns(int[] channels) {
+        if (rows != null) {
+            return null;
+        }
+        float[][] out = new float[channels.length][];
+        for (int j = 0; j < channels.length; j++) {
+            out[j] = table.column(channels[j]);
+        }
+        return out;
     }
 
     private int channel(String name, String matrixId) {

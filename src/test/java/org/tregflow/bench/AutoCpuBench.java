@@ -10,7 +10,7 @@ import org.tregflow.transform.Logicle;
 
 /**
  * The workloads of AutoGateBench and StatsBench, the logicle W estimate of a 1,000,000-event compensated
- * column and the construction of one fast-logicle table, timed by the thread's CPU time (best of RUNS after warm-up): on a machine shared by several processes
+ * column, the construction of one fast-logicle table and the lymphocyte gate's 10,000-event subsample, timed by the thread's CPU time (best of RUNS after warm-up): on a machine shared by several processes
  * JMH's wall-clock scores measure the load, CPU time still measures the code.
  * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.AutoCpuBench [RUNS] [REGEX]
  */
@@ -41,6 +41,9 @@ public final class AutoCpuBench {
         work.put("tailCut", auto::tailCut);
         work.put("quantileCut", auto::quantileCut);
         work.put("ratioBand", auto::ratioBand);
+        // The lymphocyte gate's sample: 10,000 of a 1,000,000-event file's events.
+        org.tregflow.gating.Population all = org.tregflow.gating.Population.all(1_000_000);
+        work.put("subsample", () -> org.tregflow.gating.auto.Subsample.of(all, 10_000, 20240601L));
         System.out.println("load average: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Map.Entry<String, Supplier<Object>> e : work.entrySet()) {
             if (!e.getKey().matches(only)) {

@@ -97,7 +97,7 @@ class EventRowsTest {
     }
 
     @Test
-    void bitPackedAndAsciiDataSetsHaveNoRows() {
+    void bitPackedAndAsciiLayoutsCannotBeReadAgain() {
         assertTrue(EventRows.supports(new DataLayout(new char[] {'I', 'I'}, new int[] {16, 32}, new int[] {1, 2, 3, 4},
                 false, false)));
         assertFalse(EventRows.supports(new DataLayout(new char[] {'I'}, new int[] {10}, new int[] {1, 2}, true, false)));
