@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.tregflow.stats.SampleInfo;
  */
 public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<String> problems) {
     public SampleSheet {
-        entries = Map.copyOf(entries);
+        // In the sheet's order: Map.copyOf iterates in an order that changes from one JVM to the next, and with it
+        // the order of the report's and the manifest's warnings about rows whose file is not among the inputs.
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         problems = List.copyOf(problems);
     }
 

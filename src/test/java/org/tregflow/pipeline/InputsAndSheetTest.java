@@ -74,6 +74,27 @@ class InputsAndSheetTest {
         assertTrue(e.getMessage().contains("no 'file' column"));
     }
 
+    /** Rows missing from the inputs are reported in the sheet's order, the same in every run. */
+    @Test
+    void absentRowsInTheSheetsOrder() throws Exception {
+        StringBuilder rows = new StringBuilder("file,patient,visit\n");
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = "P" + (97 - i) + "_V" + (i % 4) + ".fcs"; // neither sorted nor hash-ordered
+            names.add(name);
+            rows.append(name).append(",P").append(97 - i).append(",V").append(i % 4).append('\n');
+        }
+        Path sheet = dir.resolve("samples.csv");
+        Files.writeString(sheet, rows);
+        SampleSheet s = SampleSheet.read(sheet, List.of(dir.toAbsolutePath().normalize()));
+        List<String> absent = s.absent(List.of());
+        assertEquals(names.size(), absent.size());
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(absent.get(i).contains(names.get(i) + ","), i + ": " + absent.get(i));
+        }
+        assertEquals(names, s.entries().keySet().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
     @Test
     void csvQuoting() {
         assertEquals(List.of("a", "b, c", "say \"hi\"", ""), SampleSheet.parse("a,\"b, c\",\"say \"\"hi\"\"\","));

@@ -33,6 +33,8 @@ class RadixQuantileTest {
                 case 1 -> rng.nextInt(7);
                 // Values in [0, 1] (transformed scale), finely spread.
                 case 2 -> (float) rng.nextDouble();
+                // Signed zeros among a few other values: medians that are zeros, of either sign.
+                case 3 -> new float[] {-0f, 0f, -0f, 0f, -1f, 1f}[rng.nextInt(6)];
                 default -> 1000f;
             };
         }
@@ -42,7 +44,7 @@ class RadixQuantileTest {
     @Test
     void largeArraysGiveTheSortedQuantileExactly() {
         SplittableRandom rng = new SplittableRandom(11);
-        for (int kind = 0; kind < 4; kind++) {
+        for (int kind = 0; kind < 5; kind++) {
             for (int n : new int[] {OrderStatistics.RADIX_MIN, 10_000, 100_001, 262_144}) {
                 float[] a = data(rng, n, kind);
                 for (double p : PS) {
@@ -161,6 +163,62 @@ class RadixQuantileTest {
                 TestPopulations.thin(lymphocytes, 0.5, rng));
         assertNull(OrderStatistics.Forest.of(overlapping,
                 overlapping.stream().mapToLong(Population::count).toArray(), lymphocytes.words()));
+    }
+
+    /** Quickselect on small arrays orders -0 before +0 as sorting does, whatever order the zeros come in. */
+    @Test
+    void smallArraysGiveSignedZerosAsSortingDoes() {
+        SplittableRandom rng = new SplittableRandom(13);
+        for (int n = 1; n < 200; n++) {
+            float[] a = data(rng, n, 3);
+            for (double p : PS) {
+                assertEquals(sorted(a, p), OrderStatistics.quantile(a.clone(), n, p), "n " + n + " p " + p);
+            }
+        }
+    }
+
+    /**
+     * Populations too small for histograms to pay (a 16,000-event file) are selected one by one, and give what
+     * sorting gives; on larger ones both routes give the same bits, signed zeros, ties, NaN and infinities
+     * included.
+     */
+    @Test
+    void selectedPopulationsGiveTheHistogramsMedians() {
+        SplittableRandom rng = new SplittableRandom(37);
+        for (int n : new int[] {16_001, 120_007}) {
+            float[][] columns = {data(rng, n, 0), data(rng, n, 1), data(rng, n, 3)};
+            columns[0][1] = Float.NaN;
+            columns[1][2] = Float.NEGATIVE_INFINITY;
+            columns[2][3] = Float.POSITIVE_INFINITY;
+            Population lymphocytes = TestPopulations.thin(Population.all(n), 0.75, rng);
+            Population tCells = TestPopulations.thin(lymphocytes, 0.6, rng);
+            Population cd4 = TestPopulations.thin(tCells, 0.6, rng);
+            Population treg = TestPopulations.thin(cd4, 0.04, rng);
+            Population nk = TestPopulations.thin(lymphocytes.andNot(tCells), 0.3, rng);
+            java.util.List<Population> tree = java.util.List.of(lymphocytes, tCells, cd4, treg, nk,
+                    TestPopulations.thin(treg, 0.02, rng), Population.none(n));
+            long total = tree.stream().mapToLong(Population::count).sum();
+            long most = tree.stream().mapToLong(Population::count).max().orElseThrow();
+            boolean small = total < (long) OrderStatistics.SELECTION_MEAN_MAX * tree.size();
+            assertEquals(n < 50_000, small, "the route taken for " + n + " events");
+            double[][] got = OrderStatistics.medians(columns, tree);
+            double[][] selected = OrderStatistics.bySelection(columns, tree, most, new double[tree.size()][columns.length]);
+            for (int p = 0; p < tree.size(); p++) {
+                for (int c = 0; c < columns.length; c++) {
+                    float[] finite = Gather.values(columns[c], tree.get(p));
+                    float[] kept = new float[finite.length];
+                    int m = 0;
+                    for (float v : finite) {
+                        if (Float.isFinite(v)) {
+                            kept[m++] = v;
+                        }
+                    }
+                    double expected = m == 0 ? Double.NaN : sorted(Arrays.copyOf(kept, m), 0.5);
+                    assertEquals(expected, got[p][c], n + " events, population " + p + " column " + c);
+                    assertEquals(got[p][c], selected[p][c], n + " events, population " + p + " column " + c + ", selected");
+                }
+            }
+        }
     }
 
     /** More populations than one pass handles at a time (32), some sharing median buckets. */
