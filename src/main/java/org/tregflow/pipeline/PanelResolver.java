@@ -17,6 +17,9 @@ import org.tregflow.fcs.Keywords;
  * tokens at spaces and punctuation after dropping a "Comp-" prefix, and matches a marker when it starts with the
  * marker's tokens ("FoxP3 AF647", "CD25-PE", "CD4 PerCP-Cy5.5", "Live/Dead BV605" for the alias "Live/Dead"), or
  * when its first token is the marker with a species prefix ("hCD3"). Token matching keeps CD4 from matching CD45.
+ * A label that ends with the marker's tokens after a fluorochrome matches too: the fluorochrome-first convention
+ * ("BV785 - CD3", "APCCy7 - CD4", "L/D Aqua - Viability"), though not one naming another CD marker before it
+ * ("CD14 CD19 CD3", a dump channel).
  * Scatter channels are matched on $PnN with separators ignored ("FSC-A", "FSC A", "FS INT" via aliases).
  *
  * <p>Two channels matching one marker is an error naming both, except the area/height/width variants of one
@@ -63,8 +66,16 @@ public final class PanelResolver {
                 problems.add(e.getMessage());
             }
         }
+        List<String> missing = new ArrayList<>();
         for (String m : required) {
-            resolveMarkerInto(m, channels, found, problems, null);
+            resolveMarkerInto(m, channels, found, problems, missing);
+        }
+        if (!missing.isEmpty()) {
+            // One message for all of them: the file's labels are listed once, not once per missing marker.
+            problems.add((missing.size() == 1 ? "no channel for marker " : "no channels for markers ")
+                    + String.join(", ", missing) + " (its $PnS values are " + stains(channels) + "); add the file's "
+                    + (missing.size() == 1 ? "spelling under panel.aliases." + missing.get(0)
+                    : "spellings under panel.aliases.<marker>"));
         }
         for (String m : optional) {
             resolveMarkerInto(m, channels, found, problems, missingOptional);
@@ -75,17 +86,15 @@ public final class PanelResolver {
         return new PanelResolution(found, missingOptional);
     }
 
+    /** Resolves one marker into {@code found}; an ambiguity goes to {@code problems}, no channel to {@code absent}. */
     private void resolveMarkerInto(String marker, List<Channel> channels, Map<String, Channel> found,
-                                   List<String> problems, Set<String> missingOptional) {
+                                   List<String> problems, java.util.Collection<String> absent) {
         try {
             Channel c = resolveMarker(marker, channels);
             if (c != null) {
                 found.put(marker, c);
-            } else if (missingOptional != null) {
-                missingOptional.add(marker);
             } else {
-                problems.add("no channel for marker " + marker + " (its $PnS values are " + stains(channels)
-                        + "); add the file's spelling under panel.aliases." + marker);
+                absent.add(marker);
             }
         } catch (PanelException e) {
             problems.add(e.getMessage());
@@ -101,7 +110,8 @@ public final class PanelResolver {
         List<Channel> byStain = new ArrayList<>();
         List<Channel> byName = new ArrayList<>();
         for (Channel c : channels) {
-            if (c.marker() != null && matches(tokens(c.marker()), spellings)) {
+            if (c.marker() != null && (matches(tokens(c.marker()), spellings)
+                    || endsWithMarker(tokens(c.marker()), spellings))) {
                 byStain.add(c);
             } else if (matches(tokens(c.name()), spellings)) {
                 byName.add(c);
@@ -109,6 +119,27 @@ public final class PanelResolver {
         }
         List<Channel> hits = byStain.isEmpty() ? byName : byStain;
         return pick(marker, hits);
+    }
+
+    /**
+     * A fluorochrome-first label: its last tokens are a spelling of the marker and none before them looks like a
+     * CD marker (a dump channel "CD14 CD19 CD3" is not the CD3 channel).
+     */
+    static boolean endsWithMarker(List<String> label, List<List<String>> spellings) {
+        for (List<String> s : spellings) {
+            int before = label.size() - s.size();
+            if (s.isEmpty() || before < 1 || !label.subList(before, label.size()).equals(s)) {
+                continue;
+            }
+            boolean otherMarker = false;
+            for (String t : label.subList(0, before)) {
+                otherMarker |= t.matches("CD\\d.*");
+            }
+            if (!otherMarker) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Channel resolveScatter(String name, List<Channel> channels) throws PanelException {

@@ -45,6 +45,39 @@ class PanelResolverTest {
         assertTrue(r.missingOptional().isEmpty());
     }
 
+    /**
+     * The fluorochrome-first labels of a real panel (OMIP-021, LSRFortessa, ../shared/data/cytopipeline): CD3 and
+     * CD4 are found, CD8 with its two chains (CD8a, CD8b) is not guessed, a dump channel is not taken for CD3, and
+     * a file labelled both ways for one marker is ambiguous.
+     */
+    @Test
+    void fluorochromeFirstLabelsResolve() throws Exception {
+        List<Channel> ch = channels("FSC-A", null, "FSC-H", null, "SSC-A", null,
+                "BV421-A", "BV421 - TETaGC", "BV510-A", "L/D Aqua - Viability", "BV650-A", "BV650 - CD8a",
+                "BV785-A", "BV785 - CD3", "APC-A", "APC - CD8b", "APC-Cy7-A", "APCCy7 - CD4",
+                "AF700-A", "AF700 - CD45RO", "PE-A", "PE - TCR Va7");
+        PanelResolution r = resolver(List.of("CD3", "CD4"), List.of("Viability"), Map.of()).resolve(ch);
+        assertEquals("BV785-A", r.channel("CD3").name());
+        assertEquals("APC-Cy7-A", r.channel("CD4").name());
+        assertEquals("BV510-A", r.channel("Viability").name());
+
+        PanelException e = assertThrows(PanelException.class,
+                () -> resolver(List.of("CD3", "CD8", "FOXP3"), List.of(), Map.of()).resolve(ch));
+        assertTrue(e.getMessage().startsWith("no channels for markers CD8, FOXP3 (its $PnS values are BV421 - TETaGC,"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().split("\\$PnS values", -1).length - 1, "the labels are listed once: " + e.getMessage());
+        assertEquals("BV650-A", resolver(List.of("CD8"), List.of(), Map.of("CD8", List.of("CD8a"))).resolve(ch)
+                .channel("CD8").name());
+
+        List<Channel> dump = channels("FSC-A", null, "FSC-H", null, "SSC-A", null, "V1-A", "CD14 CD19 CD3");
+        assertThrows(PanelException.class, () -> resolver(List.of("CD3"), List.of(), Map.of()).resolve(dump));
+        List<Channel> both = channels("FSC-A", null, "FSC-H", null, "SSC-A", null, "B1-A", "CD3 FITC",
+                "V5-A", "BV785 - CD3");
+        PanelException twice = assertThrows(PanelException.class,
+                () -> resolver(List.of("CD3"), List.of(), Map.of()).resolve(both));
+        assertTrue(twice.getMessage().contains("marker CD3 is ambiguous"), twice.getMessage());
+    }
+
     @Test
     void areaWinsOverHeightOfTheSameDetector() throws Exception {
         List<Channel> ch = channels("FSC-A", null, "FSC-H", null, "SSC-A", null, "FITC-H", "CD3 FITC", "FITC-A", "CD3 FITC");
