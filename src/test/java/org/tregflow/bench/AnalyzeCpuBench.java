@@ -10,10 +10,12 @@ import org.tregflow.pipeline.CompiledPipeline;
 import org.tregflow.pipeline.SampleAnalyzer;
 
 /**
- * The default pipeline's analysis of one file, repeated in one JVM, timed by the analysing thread's CPU time (the
- * machine is shared, so wall time measures the load): prints, per run, the thread CPU ms of the whole analysis and
- * the per-stage thread CPU ms, then the best of each (best = least disturbed by other processes).
- * Run: java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.tregflow.bench.AnalyzeCpuBench FILE.fcs [RUNS]
+ * A pipeline's analysis of one file (the default pipeline unless one is given), repeated in one JVM, timed by the
+ * analysing thread's CPU time (the machine is shared, so wall time measures the load): prints, per run, the thread
+ * CPU ms of the whole analysis and the per-stage thread CPU ms, then the best of each (best = least disturbed by
+ * other processes).
+ * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.AnalyzeCpuBench
+ * FILE.fcs [RUNS [PIPELINE.yaml]]
  */
 public final class AnalyzeCpuBench {
     private AnalyzeCpuBench() {
@@ -23,7 +25,8 @@ public final class AnalyzeCpuBench {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        SampleAnalyzer analyzer = new SampleAnalyzer(CompiledPipeline.load(Path.of("pipelines", "ld-il2-treg-nk.yaml")), true);
+        Path pipeline = args.length > 2 ? Path.of(args[2]) : Path.of("pipelines", "ld-il2-treg-nk.yaml");
+        SampleAnalyzer analyzer = new SampleAnalyzer(CompiledPipeline.load(pipeline), true);
         Map<String, Long> best = new LinkedHashMap<>();
         long bestCpu = Long.MAX_VALUE;
         // As a batch worker does: the columns of one run are lent again to the next (pipeline.ColumnPool).
