@@ -45,6 +45,25 @@ class PipelineLoaderTest {
         }
     }
 
+    /**
+     * scripts/bench --real's pipeline loads and names its file's channels (the file is in ../shared/data, beside
+     * the project in CI).
+     */
+    @Test
+    void realDataBenchPipelineFitsItsFile() throws Exception {
+        CompiledPipeline bench = CompiledPipeline.load(Path.of("src/test/resources/bench/aria-100715.yaml"));
+        assertEquals(8, bench.gateOrder().size());
+        Path file = Path.of("../shared/data/flowio/fcs_files/100715.fcs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file),
+                "../shared/data is not beside the project: the bench pipeline's panel is not checked against its file");
+        PanelResolution panel = bench.resolver().resolve(
+                PanelResolver.channelsOf(org.tregflow.fcs.FcsReader.readText(file)));
+        assertEquals("R780-A", panel.channel("CD3").name());
+        assertEquals("V450-A", panel.channel("Viability").name(), "the VIVID / CD14 dump channel");
+        assertEquals("G560-A", panel.channel("CD127").name());
+        assertTrue(panel.missingOptional().isEmpty());
+    }
+
     @Test
     void validPipelineParsesWithDefaults() throws Exception {
         Path f = dir.resolve("p.yaml");
