@@ -14,9 +14,10 @@ import java.util.List;
  *   <li>{@code quadrant}: {@code markers} (2), {@code dividers} [x, y], {@code quadrant} "++", "+-", "-+" or "--";</li>
  *   <li>{@code polygon}: {@code markers} (2), {@code vertices} [[x, y], …];</li>
  *   <li>{@code ellipse}: {@code markers} (2), {@code mean}, {@code covariance}, {@code radius} (Mahalanobis);</li>
- *   <li>{@code gaussian_mixture}: {@code markers} (2), {@code components}, {@code pick} (lowest_y_above_x with
- *       {@code min_x}; largest; nearest with {@code target}), {@code min_weight}, {@code radius}, {@code sample},
- *       {@code seed}, {@code merge} (default true: with the components that share its mode);</li>
+ *   <li>{@code gaussian_mixture}: {@code markers} (2), {@code components} (default 5), {@code pick}
+ *       (lowest_y_above_x, the default, with {@code min_x}; largest; nearest with {@code target}), {@code min_weight}
+ *       (default 0.05), {@code radius} (default 2.5), {@code sample} (events fitted, default 10,000), {@code seed}
+ *       (default 1), {@code merge} (default true: with the components that share its mode);</li>
  *   <li>{@code ratio_band}: {@code markers} [area, height], {@code k} (robust spreads);</li>
  *   <li>{@code boolean}: {@code op} and | or | not, {@code of} [gate names]; the result is taken inside the parent.</li>
  *   <li>{@code gatingml: FILE#gateId} (method implied): a rectangle, polygon or ellipsoid gate of a Gating-ML 2.0

@@ -181,6 +181,26 @@ class PipelineRunTest {
         }
     }
 
+    /** A mixture gate without components or sample is the validated lymphocyte gate (5 components, 10,000 events). */
+    @Test
+    void mixtureDefaultsAreTheValidatedLymphocyteGate(@TempDir Path tmp) throws Exception {
+        String base = Files.readString(PIPELINE);
+        String bare = base.replaceAll("(?m)^    (components: 5|sample: 10000)\\b.*\\R", "");
+        assertTrue(!bare.contains("components:") && !bare.contains("sample: 10000"), "both keys removed");
+        Path defaults = tmp.resolve("defaults.yaml");
+        Files.writeString(defaults, bare);
+        List<Path> files = List.of(dir.resolve("c"));
+        RunResult a = Pipeline.run(new RunRequest(PIPELINE, files, null, null, null, null, 1, null));
+        RunResult b = Pipeline.run(new RunRequest(defaults, files, null, null, null, null, 1, null));
+        for (SampleResult s : a.samples()) {
+            SampleResult t = b.samples().stream().filter(x -> x.sampleId().equals(s.sampleId())).findFirst().orElseThrow();
+            assertTrue(s.ok() && t.ok(), s.error() + " " + t.error());
+            assertEquals(s.gates().get(0), t.gates().get(0), s.sampleId());
+            assertTrue(t.gates().get(0).parameters().contains("components=5"), t.gates().get(0).parameters());
+            assertEquals(s.population("Lymphocytes").count(), t.population("Lymphocytes").count());
+        }
+    }
+
     @Test
     void fixedGatePipelineFitsTheSimulatorsInstrument() throws Exception {
         RunResult r = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk-fixed.yaml"), List.of(dir.resolve("c")),
