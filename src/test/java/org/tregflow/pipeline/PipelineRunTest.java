@@ -138,6 +138,21 @@ class PipelineRunTest {
      * NK cells share CD3's on Live): never by one with other parameters or other events. Placing the extra gates
      * before the ones they resemble, where nothing can be reused yet, must give every gate the same record.
      */
+    /** Both pipelines run on the simulated files: each sample's result under the first and the second, both ok. */
+    private static List<SampleResult[]> bothRuns(Path first, Path second) throws Exception {
+        List<Path> files = List.of(dir.resolve("c"));
+        RunResult a = Pipeline.run(new RunRequest(first, files, null, null, null, null, 1, null));
+        RunResult b = Pipeline.run(new RunRequest(second, files, null, null, null, null, 1, null));
+        List<SampleResult[]> pairs = new ArrayList<>();
+        for (SampleResult s : a.samples()) {
+            SampleResult t = b.samples().stream().filter(x -> x.sampleId().equals(s.sampleId())).findFirst().orElseThrow();
+            assertTrue(s.ok() && t.ok(), s.error() + " " + t.error());
+            pairs.add(new SampleResult[] {s, t});
+        }
+        assertEquals(2, pairs.size(), "both simulated files");
+        return pairs;
+    }
+
     @Test
     void sharedDensityValleysChangeNoGate(@TempDir Path tmp) throws Exception {
         String extra = """
@@ -157,12 +172,9 @@ class PipelineRunTest {
         Files.writeString(after, base.replace("statistics:", extra + "statistics:"));
         Path before = tmp.resolve("before.yaml");
         Files.writeString(before, base.replace("  - name: T cells", extra + "  - name: T cells"));
-        List<Path> files = List.of(dir.resolve("c"));
-        RunResult a = Pipeline.run(new RunRequest(after, files, null, null, null, null, 1, null));
-        RunResult b = Pipeline.run(new RunRequest(before, files, null, null, null, null, 1, null));
-        for (SampleResult s : a.samples()) {
-            SampleResult t = b.samples().stream().filter(x -> x.sampleId().equals(s.sampleId())).findFirst().orElseThrow();
-            assertTrue(s.ok() && t.ok(), s.error() + " " + t.error());
+        for (SampleResult[] pair : bothRuns(after, before)) {
+            SampleResult s = pair[0];
+            SampleResult t = pair[1];
             for (org.tregflow.stats.GateRecord g : s.gates()) {
                 org.tregflow.stats.GateRecord h = t.gates().stream()
                         .filter(x -> x.population().equals(g.population())).findFirst().orElseThrow();
@@ -189,12 +201,9 @@ class PipelineRunTest {
         assertTrue(!bare.contains("components:") && !bare.contains("sample: 10000"), "both keys removed");
         Path defaults = tmp.resolve("defaults.yaml");
         Files.writeString(defaults, bare);
-        List<Path> files = List.of(dir.resolve("c"));
-        RunResult a = Pipeline.run(new RunRequest(PIPELINE, files, null, null, null, null, 1, null));
-        RunResult b = Pipeline.run(new RunRequest(defaults, files, null, null, null, null, 1, null));
-        for (SampleResult s : a.samples()) {
-            SampleResult t = b.samples().stream().filter(x -> x.sampleId().equals(s.sampleId())).findFirst().orElseThrow();
-            assertTrue(s.ok() && t.ok(), s.error() + " " + t.error());
+        for (SampleResult[] pair : bothRuns(PIPELINE, defaults)) {
+            SampleResult s = pair[0];
+            SampleResult t = pair[1];
             assertEquals(s.gates().get(0), t.gates().get(0), s.sampleId());
             assertTrue(t.gates().get(0).parameters().contains("components=5"), t.gates().get(0).parameters());
             assertEquals(s.population("Lymphocytes").count(), t.population("Lymphocytes").count());
