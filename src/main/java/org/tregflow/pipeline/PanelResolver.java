@@ -1,6 +1,7 @@
 package org.tregflow.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class PanelResolver {
 
     /** Resolves one marker into {@code found}; an ambiguity goes to {@code problems}, no channel to {@code absent}. */
     private void resolveMarkerInto(String marker, List<Channel> channels, Map<String, Channel> found,
-                                   List<String> problems, java.util.Collection<String> absent) {
+                                   List<String> problems, Collection<String> absent) {
         try {
             Channel c = resolveMarker(marker, channels);
             if (c != null) {

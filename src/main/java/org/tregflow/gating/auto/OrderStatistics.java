@@ -214,10 +214,10 @@ public final class OrderStatistics {
 
     /**
      * {@link #medians} population by population: each one's finite values gathered and selected, the same
-     * values as the histogram route (see {@link #quantile} for signed zeros).
+     * values as the histogram route, signed zeros included (see {@code Bracket.signedZero}).
      */
     static double[][] bySelection(float[][] columns, java.util.List<Population> populations, long most,
-                                          double[][] out) {
+                                  double[][] out) {
         float[] values = new float[(int) most];
         for (int c = 0; c < columns.length; c++) {
             float[] column = columns[c];
