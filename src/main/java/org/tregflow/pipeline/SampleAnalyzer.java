@@ -504,9 +504,12 @@ public final class SampleAnalyzer {
             case "arcsinh" -> new Arcsinh(top, Transforms.m(def), Transforms.a(def));
             case "hyperlog" -> new Hyperlog(top, Transforms.w(def), Transforms.m(def), Transforms.a(def));
             case "logicle" -> {
-                double w = Transforms.estimateW(def)
-                        ? Logicle.estimateW(values, n, top, Transforms.m(def))
-                        : Transforms.w(def);
+                if (!Transforms.estimateW(def)) {
+                    // Fixed parameters (SSC-A's W 0.5): one table for every file of the batch (0.4 ms a file).
+                    yield FastLogicle.of(top, Transforms.w(def), Transforms.m(def), Transforms.a(def));
+                }
+                // A W estimated from this file's values is this file's alone: a table of its own, not cached.
+                double w = Logicle.estimateW(values, n, top, Transforms.m(def));
                 yield new FastLogicle(top, w, Transforms.m(def), Transforms.a(def));
             }
             default -> throw new IllegalStateException(type);
