@@ -36,7 +36,10 @@ public final class RepeatedFile {
             columns[c] = dst;
         }
         Keywords extra = new Keywords();
-        extra.put("$CYT", ds.keywords().value("$CYT"));
+        String cytometer = ds.keywords().value("$CYT");
+        if (cytometer != null) {
+            extra.put("$CYT", cytometer);
+        }
         extra.put("$FIL", out.getFileName().toString());
         Files.createDirectories(out.toAbsolutePath().getParent());
         FcsWriter.write(out, new EventTable(t.channels(), columns, n * times), extra, ds.spillover());
