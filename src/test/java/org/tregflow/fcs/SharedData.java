@@ -35,6 +35,28 @@ final class SharedData {
         }
     }
 
+    /** A real file of the data with the reader's result. */
+    record Readable(Path path, FcsFile file) {
+    }
+
+    /**
+     * Every file with an FCS header that the reader accepts (the conformance test checks the ones it refuses), read
+     * one at a time as the loop goes.
+     */
+    static Iterable<Readable> readableFcs() {
+        List<Path> files = allFiles();
+        return () -> files.stream().filter(FcsReader::looksLikeFcs).map(SharedData::readOrNull)
+                .filter(java.util.Objects::nonNull).iterator();
+    }
+
+    private static Readable readOrNull(Path p) {
+        try {
+            return new Readable(p, FcsReader.read(p));
+        } catch (FcsException e) {
+            return null;
+        }
+    }
+
     static String relative(Path p) {
         return ROOT.relativize(p).toString().replace('\\', '/');
     }
