@@ -126,6 +126,7 @@ public final class Pipeline {
         });
         // Each worker lends its columns from file to file (ColumnPool); the pools go with the workers at the end.
         ThreadLocal<ColumnPool> columns = ThreadLocal.withInitial(ColumnPool::new);
+        HeapGuard heap = HeapGuard.forThisJvm();
         try {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
@@ -134,6 +135,7 @@ public final class Pipeline {
                     SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), timings, panel, store,
                             request.resume(), reused, gatesDir);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
+                    heap.afterFile();
                     int k = done.incrementAndGet();
                     boolean wasReused = reused.contains(r.sampleId());
                     request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
