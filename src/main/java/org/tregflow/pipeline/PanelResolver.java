@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.tregflow.fcs.Channel;
 import org.tregflow.fcs.Keywords;
 
@@ -134,7 +135,7 @@ public final class PanelResolver {
             }
             boolean otherMarker = false;
             for (String t : label.subList(0, before)) {
-                otherMarker |= t.matches("CD\\d.*");
+                otherMarker |= CD_MARKER.matcher(t).matches();
             }
             if (!otherMarker) {
                 return true;
@@ -218,13 +219,21 @@ public final class PanelResolver {
         return false;
     }
 
+    /**
+     * Compiled once: a label is split for every marker and alias against every channel of every file, and
+     * String.split and String.matches compile their pattern at each call.
+     */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_/:,;()\\[\\]<>+*|]+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
+    private static final Pattern CD_MARKER = Pattern.compile("CD\\d.*");
+
     static List<String> tokens(String label) {
         String s = label.trim();
         if (s.regionMatches(true, 0, "Comp-", 0, 5) || s.regionMatches(true, 0, "Comp_", 0, 5)) {
             s = s.substring(5);
         }
         List<String> out = new ArrayList<>();
-        for (String t : s.toUpperCase(Locale.ROOT).split("[\\s\\-_/:,;()\\[\\]<>+*|]+")) {
+        for (String t : SEPARATORS.split(s.toUpperCase(Locale.ROOT))) {
             if (!t.isEmpty()) {
                 out.add(t);
             }
@@ -233,7 +242,7 @@ public final class PanelResolver {
     }
 
     static String compact(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return NOT_ALPHANUMERIC.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String names(List<Channel> channels) {
