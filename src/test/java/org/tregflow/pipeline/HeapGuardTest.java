@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HeapGuardTest {
     private static final long MB = 1L << 20;
 
-    /** An old generation that gains {@code perFile} a file and keeps {@code live} through a full collection. */
+    /** An old generation holding {@code start}, nothing kept yet; each full collection keeps {@code live}. */
     private static final class OldGeneration {
         long used;
         long kept;
@@ -45,33 +45,33 @@ class HeapGuardTest {
 
     @Test
     void aFullCollectionOnceTheOldGenerationHasGrownByHalfWhatItKept() {
-        // Nothing kept yet (no full collection so far): the first once 128 MB are held, 6 MB a file as measured.
+        // Nothing kept yet (no full collection so far): the first once 64 MB are held, 6 MB a file as measured.
         OldGeneration old = new OldGeneration(0, 400 * MB);
         HeapGuard guard = old.guard();
-        assertEquals(22, filesUntilCollection(old, guard, 6 * MB), "132 MB > 128 MB");
+        assertEquals(11, filesUntilCollection(old, guard, 6 * MB), "66 MB > 64 MB");
         // Then half the 400 MB kept: 34 more files (204 MB > 200 MB).
         assertEquals(34, filesUntilCollection(old, guard, 6 * MB));
         assertEquals(34, filesUntilCollection(old, guard, 6 * MB), "the same cycle again, not a collection per file");
     }
 
     @Test
-    void aSmallLiveSetStillGrowsBy128MegabytesBetweenCollections() {
+    void aSmallLiveSetStillGrowsBy64MegabytesBetweenCollections() {
         OldGeneration old = new OldGeneration(0, 30 * MB);
         HeapGuard guard = old.guard();
         filesUntilCollection(old, guard, 4 * MB);
-        // 30 MB kept: not at 45 MB (half as much again) but at 30 + 128 MB, 33 files of 4 MB later (162 MB).
-        assertEquals(33, filesUntilCollection(old, guard, 4 * MB));
+        // 30 MB kept: not at 45 MB (half as much again) but at 30 + 64 MB, 17 files of 4 MB later (98 MB).
+        assertEquals(17, filesUntilCollection(old, guard, 4 * MB));
     }
 
     @Test
-    void aSmallBatchIsNeverCollected() {
-        OldGeneration old = new OldGeneration(20 * MB, 20 * MB);
+    void aShortBatchIsNeverCollected() {
+        OldGeneration old = new OldGeneration(0, 20 * MB);
         HeapGuard guard = old.guard();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 30; i++) {
             old.used += 2 * MB;
             guard.afterFile();
         }
-        assertEquals(0, old.collections, "120 MB of growth is under the 128 MB worth a full collection");
+        assertEquals(0, old.collections, "60 MB held, nothing kept yet: under the 64 MB worth a full collection");
     }
 
     @Test
