@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher users run, on the jar the build just made: standard output is the command's own from the first run
@@ -96,10 +97,9 @@ class LauncherScriptIT {
      * 23 refuse the option). Runs where a JDK 24 or later is installed in /usr/lib/jvm besides the default one.
      */
     @Test
-    void aRunOnJava24OrLaterPrintsNoUnsafeWarning() throws Exception {
+    void aRunOnJava24OrLaterPrintsNoUnsafeWarning(@TempDir Path out) throws Exception {
         Optional<Path> jdk = jdkFrom(24);
         assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm: the launcher's flag for it is not exercised");
-        Path out = Files.createTempDirectory("tregflow-launcher");
         Run run = tregflowWith(null, jdk.get().resolve("bin"), "run", "--quiet", "--out", out.toString(),
                 "sample-data/P01_V0.fcs");
         assertEquals(0, run.exit(), run.err());
