@@ -24,6 +24,8 @@ public final class EventRows implements Closeable {
     private final ByteBuffer bytes;
     /** The last event read, one value per channel (decoded in place, as the columns are). */
     private final float[][] row;
+    /** The decoder's per-channel "a value was masked" flags: the columns' reading reported them already. */
+    private final boolean[] masked;
     private int current = -1;
     private ByteSource open;
     private boolean closed;
@@ -38,6 +40,7 @@ public final class EventRows implements Closeable {
         this.scaling = scaling;
         this.bytes = ByteBuffer.allocate(bytesPerEvent);
         this.row = new float[layout.channelCount()][1];
+        this.masked = new boolean[row.length];
     }
 
     /** Whether events of this layout can be read one at a time. */
@@ -75,7 +78,7 @@ public final class EventRows implements Closeable {
             } catch (IOException e) {
                 throw new UncheckedIOException("reading event " + event + " again from the file: " + e.getMessage(), e);
             }
-            DataDecoder.decodeBinary(bytes.flip(), layout, 0, 1, row, masks, new boolean[row.length]);
+            DataDecoder.decodeBinary(bytes.flip(), layout, 0, 1, row, masks, masked);
             if (scaling != null) {
                 scaling.apply(row, 1);
             }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * images, a few MB a file) then piled up: on Java 25, 456 MB -> 1.8 GB of RSS over 288 one-million-event files and
  * still growing, where Java 17 collected it (593 MB after 144). After each file, when the old generation has grown
  * since its last full collection by half of what that collection kept, and by 64 MB at least (so that a collection,
- * 40-50 ms here, frees more than it costs), the guard asks for one full collection. 64 rather than 128 MB: 48 files
+ * 37-53 ms here, frees more than it costs), the guard asks for one full collection. 64 rather than 128 MB: 48 files
  * peaked at 504-517 MB of RSS against 498-560, for the same CPU within the noise. The serial collector's old
  * generation is watched the same way (not measured).
  */

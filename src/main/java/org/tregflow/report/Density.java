@@ -106,12 +106,8 @@ final class Density {
                 }
             }
         }
-        double[] widened = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            widened[b] = counts[b];
-        }
         double[] out = new double[bins];
-        convolve(widened, out, 0, 1, bins, kernel());
+        convolveRow(counts, 0, bins, kernel(), out);
         return out;
     }
 
@@ -142,28 +138,34 @@ final class Density {
     private static double[] smooth2d(int[] counts, int bins) {
         double[] k = kernel();
         double[] tmp = new double[counts.length];
-        int r = k.length / 2;
         for (int row = 0; row < bins; row++) {
-            // convolve() along the row, tap by tap (each tap a contiguous, vectorisable pass over the row): every
-            // output still gets the products of its neighbours in increasing order from 0, so the sums are bit for
-            // bit those of the walk over each output's neighbours. The counts are read as they are (an int times a
-            // double is the double product of its exact double value: no widened copy).
-            int offset = row * bins;
-            for (int t = 0; t < k.length; t++) {
-                double w = k[t];
-                int shift = t - r;
-                int from = Math.max(0, -shift);
-                int to = Math.min(bins, bins - shift);
-                for (int i = from; i < to; i++) {
-                    tmp[offset + i] += counts[offset + i + shift] * w;
-                }
-            }
+            convolveRow(counts, row * bins, bins, k, tmp);
         }
         return convolveColumns(tmp, bins, k);
     }
 
     /**
-     * {@link #convolve} down every column at once: output row i gathers the input rows around it, whole rows at a
+     * The {@code n} counts from {@code offset} convolved with {@code k}, added into {@code out} at the same offset
+     * (zeros there), tap by tap: each tap is a contiguous, vectorisable pass over the row, and every output still
+     * gets the products of its neighbours in increasing order from 0, the sums of a walk over each output's
+     * neighbours bit for bit. The counts are read as they are (an int times a double is the double product of its
+     * exact double value: no widened copy).
+     */
+    private static void convolveRow(int[] counts, int offset, int n, double[] k, double[] out) {
+        int r = k.length / 2;
+        for (int t = 0; t < k.length; t++) {
+            double w = k[t];
+            int shift = t - r;
+            int from = Math.max(0, -shift);
+            int to = Math.min(n, n - shift);
+            for (int i = from; i < to; i++) {
+                out[offset + i] += counts[offset + i + shift] * w;
+            }
+        }
+    }
+
+    /**
+     * {@link #convolveRow} down every column at once: output row i gathers the input rows around it, whole rows at a
      * time (contiguous, vectorisable) instead of one strided walk per column. Each value gets the same products
      * added in the same order as the column-by-column walk, so the result is bit for bit the same.
      */
@@ -181,18 +183,5 @@ final class Density {
             }
         }
         return out;
-    }
-
-    private static void convolve(double[] src, double[] dst, int offset, int stride, int n, double[] k) {
-        int r = k.length / 2;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int from = Math.max(0, i - r);
-            int to = Math.min(n - 1, i + r);
-            for (int j = from; j <= to; j++) {
-                s += src[offset + j * stride] * k[j - i + r];
-            }
-            dst[offset + i * stride] = s;
-        }
     }
 }

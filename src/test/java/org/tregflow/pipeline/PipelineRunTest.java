@@ -1,6 +1,7 @@
 package org.tregflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,11 +134,6 @@ class PipelineRunTest {
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no Viability channel")), s.warnings().toString());
     }
 
-    /**
-     * A density valley found once is reused by a later gate on the same events, marker and parameters (T cells and
-     * NK cells share CD3's on Live): never by one with other parameters or other events. Placing the extra gates
-     * before the ones they resemble, where nothing can be reused yet, must give every gate the same record.
-     */
     /** Both pipelines run on the simulated files: each sample's result under the first and the second, both ok. */
     private static List<SampleResult[]> bothRuns(Path first, Path second) throws Exception {
         List<Path> files = List.of(dir.resolve("c"));
@@ -153,6 +149,11 @@ class PipelineRunTest {
         return pairs;
     }
 
+    /**
+     * A density valley found once is reused by a later gate on the same events, marker and parameters (T cells and
+     * NK cells share CD3's on Live): never by one with other parameters or other events. Placing the extra gates
+     * before the ones they resemble, where nothing can be reused yet, must give every gate the same record.
+     */
     @Test
     void sharedDensityValleysChangeNoGate(@TempDir Path tmp) throws Exception {
         String extra = """
@@ -188,7 +189,7 @@ class PipelineRunTest {
                     "the same CD3 valley on Live");
             String ofCd4 = s.gates().stream().filter(g -> g.population().equals("CD3 of CD4")).findFirst().orElseThrow()
                     .parameters();
-            assertTrue(!ofCd4.substring(ofCd4.indexOf("keep=negative ") + 14).equals(tCells.substring(tCells.indexOf("peaks="))),
+            assertNotEquals(tCells.substring(tCells.indexOf("peaks=")), ofCd4.substring(ofCd4.indexOf("keep=negative ") + 14),
                     "CD3 on CD4+ events is its own: " + ofCd4);
         }
     }

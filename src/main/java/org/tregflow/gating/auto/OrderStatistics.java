@@ -222,19 +222,7 @@ public final class OrderStatistics {
         for (int c = 0; c < columns.length; c++) {
             float[] column = columns[c];
             for (int p = 0; p < out.length; p++) {
-                long[] words = populations.get(p).words();
-                int m = 0;
-                for (int w = 0; w < words.length; w++) {
-                    long bits = words[w];
-                    int base = w << 6;
-                    while (bits != 0) {
-                        float v = column[base + Long.numberOfTrailingZeros(bits)];
-                        values[m] = v;
-                        m += Float.isFinite(v) ? 1 : 0;
-                        bits &= bits - 1;
-                    }
-                }
-                out[p][c] = quantile(values, m, 0.5);
+                out[p][c] = quantile(values, Gather.into(column, populations.get(p), values), 0.5);
             }
         }
         return out;
