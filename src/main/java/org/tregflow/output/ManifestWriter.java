@@ -61,6 +61,8 @@ final class ManifestWriter {
             node.put("status", in.status());
             if (m.batch() != null) {
                 node.put("reused", m.batch().reused().contains(in.sampleId()));
+                // true: the file was not read, its hash is the one recorded when it was last hashed (--resume)
+                node.put("sha256_recorded", m.batch().hashesRecorded().contains(in.sampleId()));
             }
             Map<String, Long> timings = m.timingsMs().get(in.sampleId());
             if (timings != null) {

@@ -45,10 +45,13 @@ public record RunManifest(String toolVersion, String pipeline, String pipelineSh
      * @param runKey the key of the stored per-file results (tool version + pipeline + matrix hash)
      * @param resume whether the run was asked to reuse stored results
      * @param reused sample ids whose stored result was reused (not analysed in this run)
+     * @param hashesRecorded sample ids whose SHA-256 came from the record of input hashes: the file was the same,
+     *                       unchanged file on disk as when it was hashed by an earlier run, and was not read
      */
-    public record Batch(String runKey, boolean resume, Set<String> reused) {
+    public record Batch(String runKey, boolean resume, Set<String> reused, Set<String> hashesRecorded) {
         public Batch {
             reused = Set.copyOf(reused);
+            hashesRecorded = Set.copyOf(hashesRecorded);
         }
     }
 

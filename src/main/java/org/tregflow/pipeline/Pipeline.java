@@ -28,7 +28,6 @@ import org.tregflow.fcs.Keywords;
 import org.tregflow.gatingml.GatingMlWriter;
 import org.tregflow.io.SideTask;
 import org.tregflow.output.ArrowTableWriter;
-import org.tregflow.output.Hashing;
 import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
 import org.tregflow.output.Tables;
@@ -111,9 +110,11 @@ public final class Pipeline {
         ResultStore store = request.outDir() == null ? null
                 : new ResultStore(request.outDir(), ResultStore.runKey(pipeline, request.pipeline()));
         Path gatesDir = request.outDir() == null ? null : request.outDir().resolve(GATES_FOLDER);
+        InputHashes hashes = request.outDir() == null ? InputHashes.none() : InputHashes.load(request.outDir());
         SampleAnalyzer analyzer = new SampleAnalyzer(pipeline);
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<String> reused = ConcurrentHashMap.newKeySet();
+        Set<String> hashesRecorded = ConcurrentHashMap.newKeySet();
         List<SampleResult> results = new ArrayList<>(files.size());
         AtomicInteger done = new AtomicInteger();
         listener.started(files.size());
@@ -133,7 +134,7 @@ public final class Pipeline {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
                     SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), timings, panel, store,
-                            request.resume(), reused, gatesDir);
+                            hashes, request.resume(), reused, hashesRecorded, gatesDir);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     heap.afterFile();
                     int k = done.incrementAndGet();
@@ -161,13 +162,22 @@ public final class Pipeline {
         listener.finished();
         LOG.info("{} files: {} analysed, {} reused from {}", files.size(), files.size() - reused.size(), reused.size(),
                 store == null ? "(no output folder)" : store.folder());
+        if (request.resume()) {
+            LOG.info("{} of {} files unchanged since they were hashed: not read", hashesRecorded.size(), files.size());
+        }
+        try {
+            hashes.save();
+        } catch (IOException e) {
+            // Only a cost: the next --resume reads and hashes these files again.
+            LOG.warn("cannot record the input files' hashes: {}", e.toString());
+        }
         Instant finished = Instant.now();
         EndpointSpec spec = pipeline.endpoint(request.baselineVisit(), request.endpointVisit());
         Tables.Written written = null;
         long tablesStart = System.nanoTime();
         if (request.outDir() != null) {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings)
-                    .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused));
+                    .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused, hashesRecorded));
             try {
                 written = Tables.writeAll(request.outDir(), results, pipeline.populationOrder(),
                         pipeline.medianMarkers(), spec, manifest);
@@ -216,8 +226,8 @@ public final class Pipeline {
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
                                     CompiledPipeline pipeline, SampleAnalyzer analyzer, ColumnPool columns,
                                     Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
-                                    ResultStore store, boolean resume, Set<String> reused,
-                                    Path gatesDir) {
+                                    ResultStore store, InputHashes hashes, boolean resume, Set<String> reused,
+                                    Set<String> hashesRecorded, Path gatesDir) {
         String id = sampleId(file, inputs.folders());
         List<String> warnings = new ArrayList<>();
         SampleInfo info = sheet == null ? null : sheet.entries().get(file);
@@ -232,7 +242,7 @@ public final class Pipeline {
             String early = panel.failed().get(file);
             if (early != null) {
                 // Failed the TEXT/panel check: its DATA is never read.
-                sha = shaOrNull(file);
+                sha = shaOrNull(hashes, file, resume, id, hashesRecorded);
                 LOG.info("{}: {}", file, early);
                 return failed(id, file, sha, early, info, pipeline, warnings);
             }
@@ -246,16 +256,21 @@ public final class Pipeline {
                 }
             }
             String title = sheetTitle(info);
-            // The file's SHA-256 decides reuse under --resume, so it comes first there; otherwise it is only
-            // recorded, and is computed on another thread while the file is analysed (reading 64 MB twice, and
-            // hashing it without C2's SHA instructions when scripts/tregflow runs C1-only, took ~1 s).
+            // The file's SHA-256 decides reuse under --resume, so it comes first there (from the record of input
+            // hashes while the file is unchanged on disk: no read at all); otherwise it is only recorded, and is
+            // computed on another thread while the file is analysed (reading 64 MB twice, and hashing it without
+            // C2's SHA instructions when scripts/tregflow runs C1-only, took ~1 s).
             SideTask<String> hashing = null;
             ResultStore.Stored s = null;
             if (resume && store != null) {
-                sha = Hashing.sha256(file);
+                InputHashes.Hash h = hashes.sha256(file, true);
+                sha = h.sha256();
+                if (h.recorded()) {
+                    hashesRecorded.add(id);
+                }
                 s = store.load(sha).orElse(null);
             } else {
-                hashing = SideTask.start("tregflow-sha256", () -> Hashing.sha256(file));
+                hashing = SideTask.start("tregflow-sha256", () -> hashes.sha256(file, false).sha256());
             }
             if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
                 s = null;
@@ -339,9 +354,13 @@ public final class Pipeline {
         }
     }
 
-    private static String shaOrNull(Path file) {
+    private static String shaOrNull(InputHashes hashes, Path file, boolean resume, String id, Set<String> recorded) {
         try {
-            return Hashing.sha256(file);
+            InputHashes.Hash h = hashes.sha256(file, resume);
+            if (h.recorded()) {
+                recorded.add(id);
+            }
+            return h.sha256();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -178,15 +178,16 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Removes the hidden temporary files a killed run left in the output folder (staged tables) and in the result
-     * store: only the lock's holder may, since in a running run they are files being written.
+     * Removes the hidden temporary files a killed run left in the output folder (staged tables), in its
+     * {@code .tregflow} folder (the record of input hashes) and in the result store: only the lock's holder may,
+     * since in a running run they are files being written.
      *
      * @return how many were removed
      */
     public int removeLeftovers() {
         int removed = 0;
         Path out = file.getParent().getParent();
-        for (Path dir : new Path[] {out, out.resolve(DIR).resolve("results")}) {
+        for (Path dir : new Path[] {out, out.resolve(DIR), out.resolve(DIR).resolve("results")}) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

@@ -87,14 +87,17 @@ class KillAndResumeTest {
         // What a kill during a write leaves: hidden temporaries, never read, removed by the next run.
         Path staleTable = out.resolve(".samples.csv.1234abcd.tmp");
         Path staleResult = out.resolve(".tregflow").resolve("results").resolve(".0000-half.tmp");
+        Path staleHashes = out.resolve(".tregflow").resolve(".input-hashes.json.5678ef01.tmp");
         Files.writeString(staleTable, "sample_id,fi");
         Files.writeString(staleResult, "{\"format\":1,");
+        Files.writeString(staleHashes, "{\"format\":1,\"fi");
 
         // The next run: takes over the dead run's lock, analyses only what the killed run did not finish.
         CliRun resumed = run(out, "--resume", "--threads", "2", in.toString());
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("taking over the lock of a run that is no longer alive"), resumed.err());
-        assertFalse(Files.exists(staleTable) || Files.exists(staleResult), "leftovers removed");
+        assertFalse(Files.exists(staleTable) || Files.exists(staleResult) || Files.exists(staleHashes),
+                "leftovers removed");
         JsonNode counts = manifest(out).get("counts");
         assertEquals(12, counts.get("inputs").asInt());
         assertEquals(stored, counts.get("reused").asInt(), counts.toString());

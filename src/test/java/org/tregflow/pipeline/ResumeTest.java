@@ -92,4 +92,53 @@ class ResumeTest {
         assertTrue(manifest.get("inputs").get(0).has("timings_ms"), "analysed files carry their timings");
         assertEquals(false, manifest.get("inputs").get(0).get("reused").asBoolean());
     }
+
+    /**
+     * A resumed run takes the hashes of files unchanged on disk from the record an earlier run left (the files are
+     * not read), and a file rewritten in place with its size and modification time kept is still found out.
+     */
+    @Test
+    void aResumedRunReadsOnlyTheFilesThatChangedOnDisk() throws Exception {
+        Path in = tmp.resolve("in");
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(15_000).withSeed(11)).write(in);
+        Path other = tmp.resolve("other");
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(15_000).withSeed(12)).write(other);
+        Path pipeline = Path.of("pipelines", "ld-il2-treg-nk.yaml");
+        Path out = tmp.resolve("out");
+        // Files written less than InputHashes.RACY_SECONDS before they are hashed are not recorded.
+        Thread.sleep(java.util.concurrent.TimeUnit.SECONDS.toMillis(InputHashes.RACY_SECONDS) + 200);
+        run(pipeline, in, out, false);
+        JsonNode first = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        for (JsonNode i : first.get("inputs")) {
+            assertEquals(false, i.get("sha256_recorded").asBoolean(), "a run without --resume reads every file");
+        }
+
+        // P01_C4 re-exported over itself: another content of the same size, its modification time put back.
+        Path c4 = in.resolve("P01_C4.fcs");
+        byte[] replacement = Files.readAllBytes(other.resolve("P01_C4.fcs"));
+        assertEquals(Files.size(c4), replacement.length, "the simulator writes files of one size");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(c4);
+        Files.write(c4, replacement);
+        Files.setLastModifiedTime(c4, modified);
+
+        RunResult resumed = run(pipeline, in, out, true);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        int recorded = 0;
+        for (JsonNode i : manifest.get("inputs")) {
+            boolean isC4 = i.get("sample_id").asText().equals("P01_C4.fcs");
+            assertEquals(!isC4, i.get("sha256_recorded").asBoolean(), i.toString());
+            assertEquals(!isC4, i.get("reused").asBoolean(), i.toString());
+            recorded += i.get("sha256_recorded").asBoolean() ? 1 : 0;
+        }
+        assertEquals(3, recorded);
+        SampleResult now = resumed.samples().stream().filter(r -> r.sampleId().equals("P01_C4.fcs")).findFirst()
+                .orElseThrow();
+        assertEquals(Hashing.sha256(c4), now.sha256());
+        RunResult reference = Pipeline.run(new RunRequest(pipeline, List.of(other.resolve("P01_C4.fcs")), null, null,
+                null, null, 1, null));
+        assertEquals(reference.samples().get(0).populations(), now.populations(), "the new content was analysed");
+        for (SampleResult r : resumed.samples()) {
+            assertEquals(Hashing.sha256(in.resolve(r.sampleId())), r.sha256(), r.sampleId());
+        }
+    }
 }
