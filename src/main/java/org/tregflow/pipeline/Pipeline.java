@@ -33,6 +33,7 @@ import org.tregflow.output.RunManifest;
 import org.tregflow.output.Tables;
 import org.tregflow.report.CohortReport;
 import org.tregflow.report.GatingSheet;
+import org.tregflow.report.SheetCanvas;
 import org.tregflow.stats.EndpointSpec;
 import org.tregflow.stats.SampleInfo;
 import org.tregflow.stats.SampleResult;
@@ -127,14 +128,15 @@ public final class Pipeline {
         });
         // Each worker lends its columns from file to file (ColumnPool); the pools go with the workers at the end.
         ThreadLocal<ColumnPool> columns = ThreadLocal.withInitial(ColumnPool::new);
+        ThreadLocal<SheetCanvas> canvases = ThreadLocal.withInitial(SheetCanvas::new);
         HeapGuard heap = HeapGuard.forThisJvm();
         try {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), timings, panel, store,
-                            hashes, request.resume(), reused, hashesRecorded, gatesDir);
+                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), canvases.get(), timings,
+                            panel, store, hashes, request.resume(), reused, hashesRecorded, gatesDir);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     heap.afterFile();
                     int k = done.incrementAndGet();
@@ -225,7 +227,7 @@ public final class Pipeline {
 
     private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
                                     CompiledPipeline pipeline, SampleAnalyzer analyzer, ColumnPool columns,
-                                    Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
+                                    SheetCanvas canvas, Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
                                     ResultStore store, InputHashes hashes, boolean resume, Set<String> reused,
                                     Set<String> hashesRecorded, Path gatesDir) {
         String id = sampleId(file, inputs.folders());
@@ -302,7 +304,8 @@ public final class Pipeline {
                         }
                     }
                     if (gatesDir != null) {
-                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), outputWarnings);
+                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), canvas,
+                                outputWarnings);
                     }
                     s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
                             a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
@@ -385,11 +388,11 @@ public final class Pipeline {
     }
 
     /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
-    private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir,
+    private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir, SheetCanvas canvas,
                                       List<String> warnings) {
         long t0 = System.nanoTime();
         try {
-            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir);
+            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir, canvas);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: gating sheet not drawn", id, e);

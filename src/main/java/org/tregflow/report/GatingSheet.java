@@ -109,13 +109,22 @@ public final class GatingSheet {
      */
     public static SheetFiles write(String sampleId, String title, EventSource source, List<GatingStep> steps, Path dir)
             throws IOException {
+        return write(sampleId, title, source, steps, dir, new SheetCanvas());
+    }
+
+    /**
+     * As {@link #write(String, String, EventSource, List, Path)}, the PNG drawn on {@code canvas} (a batch worker
+     * keeps one for all its sheets).
+     */
+    public static SheetFiles write(String sampleId, String title, EventSource source, List<GatingStep> steps, Path dir,
+                                   SheetCanvas canvas) throws IOException {
         warmUp();
         List<Panel> panels = layout(source, steps);
         int[] size = sheetSize(panels.size());
         // The PNG is drawn and encoded on a second thread while this one writes the SVG: the two only read the
         // panels (if no core is free, this thread draws it when the SVG is done).
         SideTask<byte[]> png = SideTask.start("tregflow-sheet-png",
-                () -> png(sampleId, title, source.eventCount(), panels, size));
+                () -> png(sampleId, title, source.eventCount(), panels, size, canvas));
         SVGGraphics2D svg = new SVGGraphics2D(size[0], size[1]);
         // JFreeSVG's default prefix for clip-path ids comes from System.nanoTime(): a fixed one makes the same
         // sheet the same bytes on every run (resumed runs, reviews by diff).
@@ -139,21 +148,25 @@ public final class GatingSheet {
         return new SheetFiles(svgPath, pngPath);
     }
 
-    /** The whole-sheet PNG: the same panels drawn by Java2D at {@link #PNG_SCALE}, encoded. */
-    private static byte[] png(String sampleId, String title, int events, List<Panel> panels, int[] size) {
-        BufferedImage png = new BufferedImage((int) Math.ceil(size[0] * PNG_SCALE), (int) Math.ceil(size[1] * PNG_SCALE),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = png.createGraphics();
+    /** The whole-sheet PNG: the same panels drawn by Java2D at {@link #PNG_SCALE} on the canvas, encoded. */
+    private static byte[] png(String sampleId, String title, int events, List<Panel> panels, int[] size,
+                              SheetCanvas canvas) {
+        BufferedImage png = canvas.lend((int) Math.ceil(size[0] * PNG_SCALE), (int) Math.ceil(size[1] * PNG_SCALE));
         try {
-            hints(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, png.getWidth(), png.getHeight());
-            g.scale(PNG_SCALE, PNG_SCALE);
-            new SheetPainter(g, false).paint(sampleId, title, events, panels, size);
+            Graphics2D g = png.createGraphics();
+            try {
+                hints(g);
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, png.getWidth(), png.getHeight());
+                g.scale(PNG_SCALE, PNG_SCALE);
+                new SheetPainter(g, false).paint(sampleId, title, events, panels, size);
+            } finally {
+                g.dispose();
+            }
+            return PngEncoder.encode(png, false);
         } finally {
-            g.dispose();
+            canvas.giveBack(png);
         }
-        return PngEncoder.encode(png, false);
     }
 
     /**

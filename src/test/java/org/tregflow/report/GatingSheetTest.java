@@ -183,6 +183,39 @@ class GatingSheetTest {
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.png()), Files.readAllBytes(b.png())));
     }
 
+    /** A kept canvas draws each sheet as a new one would: nothing of the sheet before it shows. */
+    @Test
+    void aCanvasKeptFromSheetToSheetLeavesNothingOfTheLastOne(@TempDir Path other) throws Exception {
+        ArraySource src = grid();
+        Population all = Population.all(src.eventCount());
+        EllipsoidGate e = new EllipsoidGate("Ell", null, List.of(X, Y), new double[] {0.4, 0.6},
+                new double[][] {{0.02, 0.008}, {0.008, 0.01}}, 1.5);
+        RectangleGate r = new RectangleGate("Box", null, List.of(new RectangleGate.Range(X, 0.1, 0.5),
+                new RectangleGate.Range(Y, 0.2, 0.7)));
+        SheetCanvas canvas = new SheetCanvas();
+        GatingSheet.write("first", "a", src, List.of(step("Ell", e, src, all, e.apply(src, all))), dir, canvas);
+        List<GatingStep> steps = List.of(step("Box", r, src, all, r.apply(src, all)));
+        GatingSheet.SheetFiles kept = GatingSheet.write("second", "b", src, steps, dir, canvas);
+        GatingSheet.SheetFiles fresh = GatingSheet.write("second", "b", src, steps, other);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(fresh.png()), Files.readAllBytes(kept.png())));
+    }
+
+    @Test
+    void aCanvasIsLentOnceAtATimeAndKeptForTheNextSheet() {
+        SheetCanvas canvas = new SheetCanvas();
+        BufferedImage first = canvas.lend(40, 30);
+        BufferedImage meanwhile = canvas.lend(40, 30);
+        assertFalse(first == meanwhile, "a sheet still drawing keeps its raster");
+        canvas.giveBack(meanwhile); // not the kept one: changes nothing
+        assertFalse(first == canvas.lend(40, 30));
+        canvas.giveBack(first);
+        assertTrue(first == canvas.lend(40, 30), "given back, it serves the next sheet");
+        canvas.giveBack(first);
+        BufferedImage larger = canvas.lend(50, 30);
+        assertEquals(50, larger.getWidth());
+        assertFalse(first == larger);
+    }
+
     @Test
     void ellipseOutlineLiesOnTheGateBoundary() throws Exception {
         ArraySource src = grid();
