@@ -100,6 +100,10 @@ public final class Pipeline {
         SampleSheet sheet = sheet(request, pipeline, inputs, warnings);
 
         List<Path> files = inputs.files();
+        String clash = idClashes(files, inputs.folders());
+        if (clash != null) {
+            throw new IOException(clash);
+        }
         RunListener listener = request.listener();
         // TEXT only, before any DATA: the whole batch's panel mismatches reported together, up front.
         long panelStart = System.nanoTime();
@@ -467,6 +471,35 @@ public final class Pipeline {
     /** The Gating-ML file name of a sample: its id with folders flattened. */
     public static String gatesFileName(String sampleId) {
         return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
+    }
+
+    /**
+     * Why these inputs cannot be one run, or null: two of them with the same sample id, or ids that give the same
+     * name to a gating sheet or Gating-ML file (compared ignoring case, as some file systems do), would overwrite
+     * each other's outputs and share one key in the tables, as two site folders holding the same file names do.
+     */
+    static String idClashes(List<Path> files, List<Path> folders) {
+        Map<String, List<Path>> byName = new LinkedHashMap<>();
+        for (Path f : files) {
+            String id = sampleId(f, folders);
+            for (String name : new String[] {"id " + id, "sheet " + GatingSheet.fileStem(id), "gates " + gatesFileName(id)}) {
+                byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<String> clashes = new ArrayList<>();
+        Set<List<Path>> told = new java.util.HashSet<>();
+        for (List<Path> same : byName.values()) {
+            if (same.size() > 1 && told.add(same)) {
+                clashes.add(same.stream().map(f -> sampleId(f, folders) + " (" + f + ")")
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        if (clashes.isEmpty()) {
+            return null;
+        }
+        return "these inputs would share a sample id or the names of their gating sheets and Gating-ML files, and "
+                + "overwrite each other's outputs: " + String.join("; ", clashes) + ". Give the folder that holds "
+                + "them all (sample ids then keep their subfolders, e.g. siteA/P01_V0.fcs) or rename them";
     }
 
     /** The file's path relative to the input folder holding it ("/" separated), else its name. */

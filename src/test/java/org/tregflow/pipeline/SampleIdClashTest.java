@@ -1,0 +1,64 @@
+package org.tregflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tregflow.simulate.CohortConfig;
+import org.tregflow.simulate.CohortSimulator;
+import org.tregflow.stats.SampleResult;
+
+/** Inputs whose outputs would overwrite each other are refused before anything is read or written. */
+class SampleIdClashTest {
+    @TempDir
+    Path tmp;
+
+    private static final Path PIPELINE = Path.of("pipelines", "ld-il2-treg-nk.yaml");
+
+    private RunResult run(Path out, Path... inputs) throws Exception {
+        return Pipeline.run(new RunRequest(PIPELINE, List.of(inputs), null, null, null, out, 2, null));
+    }
+
+    @Test
+    void twoSiteFoldersWithTheSameFileNamesAreOneRunOnlyThroughTheirCommonFolder() throws Exception {
+        Path trial = tmp.resolve("trial");
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(1)).write(trial.resolve("siteA"));
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(2)).write(trial.resolve("siteB"));
+        Path out = tmp.resolve("out");
+
+        IOException e = assertThrows(IOException.class, () -> run(out, trial.resolve("siteA"), trial.resolve("siteB")));
+        assertTrue(e.getMessage().contains("P01_V0.fcs (" + trial.resolve("siteA").resolve("P01_V0.fcs").toAbsolutePath()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(trial.resolve("siteB").resolve("P01_V0.fcs").toAbsolutePath().toString()),
+                e.getMessage());
+        assertFalse(Files.exists(out.resolve("samples.csv")), "nothing written");
+
+        RunResult r = run(out, trial);
+        Set<String> ids = r.samples().stream().map(SampleResult::sampleId).collect(Collectors.toSet());
+        assertEquals(8, ids.size());
+        assertTrue(ids.contains("siteA/P01_V0.fcs") && ids.contains("siteB/P01_V0.fcs"), ids.toString());
+        assertTrue(Files.isRegularFile(out.resolve("sheets").resolve("siteA_P01_V0.svg")));
+        assertTrue(Files.isRegularFile(out.resolve("sheets").resolve("siteB_P01_V0.svg")));
+    }
+
+    @Test
+    void idsThatGiveOneSheetNameAreRefusedToo() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        List<Path> files = List.of(in.resolve("P01 V0.fcs"), in.resolve("P01_V0.fcs"), in.resolve("p01_c1.fcs"),
+                in.resolve("P01_C1.FCS"), in.resolve("P02_V0.fcs"));
+        String clash = Pipeline.idClashes(files, List.of(in));
+        assertTrue(clash.contains("P01 V0.fcs (" + files.get(0) + "), P01_V0.fcs (" + files.get(1) + ")"), clash);
+        assertTrue(clash.contains("p01_c1.fcs (" + files.get(2) + "), P01_C1.FCS (" + files.get(3) + ")"), clash);
+        assertFalse(clash.contains("P02_V0"), clash);
+        assertEquals(null, Pipeline.idClashes(List.of(files.get(1), files.get(4)), List.of(in)));
+    }
+}
