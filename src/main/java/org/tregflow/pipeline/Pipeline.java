@@ -166,6 +166,7 @@ public final class Pipeline {
             pool.shutdownNow();
         }
         listener.finished();
+        warnings.addAll(sameContent(results));
         LOG.info("{} files: {} analysed, {} reused from {}", files.size(), files.size() - reused.size(), reused.size(),
                 store == null ? "(no output folder)" : store.folder());
         if (request.resume()) {
@@ -500,6 +501,27 @@ public final class Pipeline {
         return "these inputs would share a sample id or the names of their gating sheets and Gating-ML files, and "
                 + "overwrite each other's outputs: " + String.join("; ", clashes) + ". Give the folder that holds "
                 + "them all (sample ids then keep their subfolders, e.g. siteA/P01_V0.fcs) or rename them";
+    }
+
+    /**
+     * One warning per group of inputs with the same content (SHA-256): in a trial, a file copied under a second
+     * name is a sample that is missing and another counted twice, whatever its patient and visit say.
+     */
+    static List<String> sameContent(List<SampleResult> results) {
+        Map<String, List<String>> bySha = new LinkedHashMap<>();
+        for (SampleResult r : results) {
+            if (r.sha256() != null) {
+                bySha.computeIfAbsent(r.sha256(), k -> new ArrayList<>()).add(r.sampleId());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        bySha.forEach((sha, ids) -> {
+            if (ids.size() > 1) {
+                out.add(String.join(", ", ids) + " have the same content (SHA-256 " + sha.substring(0, 12)
+                        + "…): one file under several names, so a sample may be mislabelled or counted twice");
+            }
+        });
+        return out;
     }
 
     /** The file's path relative to the input folder holding it ("/" separated), else its name. */

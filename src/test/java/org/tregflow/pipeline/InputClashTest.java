@@ -17,8 +17,8 @@ import org.tregflow.simulate.CohortConfig;
 import org.tregflow.simulate.CohortSimulator;
 import org.tregflow.stats.SampleResult;
 
-/** Inputs whose outputs would overwrite each other are refused before anything is read or written. */
-class SampleIdClashTest {
+/** Inputs whose outputs would overwrite each other are refused before any is analysed; one file under two names is warned about. */
+class InputClashTest {
     @TempDir
     Path tmp;
 
@@ -60,5 +60,19 @@ class SampleIdClashTest {
         assertTrue(clash.contains("p01_c1.fcs (" + files.get(2) + "), P01_C1.FCS (" + files.get(3) + ")"), clash);
         assertFalse(clash.contains("P02_V0"), clash);
         assertEquals(null, Pipeline.idClashes(List.of(files.get(1), files.get(4)), List.of(in)));
+    }
+
+    @Test
+    void oneFileUnderTwoNamesIsWarnedAbout() throws Exception {
+        Path in = tmp.resolve("in");
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(3)).write(in);
+        // P01_C4 acquired again, really P01_C1's tube copied under the endpoint visit's name
+        Files.copy(in.resolve("P01_C1.fcs"), in.resolve("P01_C4.fcs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RunResult r = run(tmp.resolve("out"), in);
+        List<String> same = r.warnings().stream().filter(w -> w.contains("same content")).toList();
+        assertEquals(1, same.size(), r.warnings().toString());
+        assertTrue(same.get(0).startsWith("P01_C1.fcs, P01_C4.fcs have the same content (SHA-256 "), same.get(0));
+        String manifest = Files.readString(tmp.resolve("out").resolve("manifest.json"));
+        assertTrue(manifest.contains("P01_C1.fcs, P01_C4.fcs have the same content"), "the manifest keeps it");
     }
 }
