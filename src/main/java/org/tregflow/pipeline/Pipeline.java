@@ -483,7 +483,8 @@ public final class Pipeline {
         Map<String, List<Path>> byName = new LinkedHashMap<>();
         for (Path f : files) {
             String id = sampleId(f, folders);
-            for (String name : new String[] {"id " + id, "sheet " + GatingSheet.fileStem(id), "gates " + gatesFileName(id)}) {
+            String[] names = {"id " + id, "sheet " + GatingSheet.fileStem(id), "gates " + gatesFileName(id)};
+            for (String name : names) {
                 byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
             }
         }

@@ -17,7 +17,10 @@ import org.tregflow.simulate.CohortConfig;
 import org.tregflow.simulate.CohortSimulator;
 import org.tregflow.stats.SampleResult;
 
-/** Inputs whose outputs would overwrite each other are refused before any is analysed; one file under two names is warned about. */
+/**
+ * Inputs whose outputs would overwrite each other are refused before any is analysed; one file under two names is
+ * warned about.
+ */
 class InputClashTest {
     @TempDir
     Path tmp;
@@ -31,13 +34,14 @@ class InputClashTest {
     @Test
     void twoSiteFoldersWithTheSameFileNamesAreOneRunOnlyThroughTheirCommonFolder() throws Exception {
         Path trial = tmp.resolve("trial");
-        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(1)).write(trial.resolve("siteA"));
-        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(2)).write(trial.resolve("siteB"));
+        CohortConfig small = CohortConfig.defaults().withPatients(1).withEvents(5_000);
+        new CohortSimulator(small.withSeed(1)).write(trial.resolve("siteA"));
+        new CohortSimulator(small.withSeed(2)).write(trial.resolve("siteB"));
         Path out = tmp.resolve("out");
 
         IOException e = assertThrows(IOException.class, () -> run(out, trial.resolve("siteA"), trial.resolve("siteB")));
-        assertTrue(e.getMessage().contains("P01_V0.fcs (" + trial.resolve("siteA").resolve("P01_V0.fcs").toAbsolutePath()),
-                e.getMessage());
+        Path a = trial.resolve("siteA").resolve("P01_V0.fcs").toAbsolutePath();
+        assertTrue(e.getMessage().contains("P01_V0.fcs (" + a), e.getMessage());
         assertTrue(e.getMessage().contains(trial.resolve("siteB").resolve("P01_V0.fcs").toAbsolutePath().toString()),
                 e.getMessage());
         assertFalse(Files.exists(out.resolve("samples.csv")), "nothing written");
@@ -67,7 +71,8 @@ class InputClashTest {
         Path in = tmp.resolve("in");
         new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(5_000).withSeed(3)).write(in);
         // P01_C4 acquired again, really P01_C1's tube copied under the endpoint visit's name
-        Files.copy(in.resolve("P01_C1.fcs"), in.resolve("P01_C4.fcs"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in.resolve("P01_C1.fcs"), in.resolve("P01_C4.fcs"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         RunResult r = run(tmp.resolve("out"), in);
         List<String> same = r.warnings().stream().filter(w -> w.contains("same content")).toList();
         assertEquals(1, same.size(), r.warnings().toString());
