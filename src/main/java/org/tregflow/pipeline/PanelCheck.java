@@ -32,12 +32,16 @@ public final class PanelCheck {
      *                 keywords (else empty)
      * @param failed   the files that fail, each with its message (as in the samples table)
      * @param summary  one line per marker that some files lack, naming those files; empty when all agree
+     * @param decodedBytes of each file that passed, its events' size as float columns of every parameter
+     *                     ($TOT x $PAR x 4 bytes): what its analysis holds in memory scales with it
      */
-    public record Report(Map<Path, Keywords> keywords, Map<Path, String> failed, List<String> summary) {
+    public record Report(Map<Path, Keywords> keywords, Map<Path, String> failed, List<String> summary,
+                         Map<Path, Long> decodedBytes) {
         public Report {
             keywords = Map.copyOf(keywords);
             failed = Map.copyOf(failed);
             summary = List.copyOf(summary);
+            decodedBytes = Map.copyOf(decodedBytes);
         }
     }
 
@@ -52,6 +56,7 @@ public final class PanelCheck {
     public static Report check(List<Path> files, CompiledPipeline pipeline, Function<Path, String> name) {
         Map<Path, Keywords> keywords = new HashMap<>();
         Map<Path, String> failed = new LinkedHashMap<>();
+        Map<Path, Long> decodedBytes = new HashMap<>();
         // marker -> files lacking it, in input order
         Map<String, List<String>> missing = new LinkedHashMap<>();
         PanelResolver resolver = pipeline.resolver();
@@ -81,6 +86,7 @@ public final class PanelCheck {
                 if (keepKeywords) {
                     keywords.put(f, k);
                 }
+                decodedBytes.put(f, decodedBytes(k, f));
             } catch (PanelException e) {
                 failed.put(f, e.getMessage());
                 for (String s : panel.scatter()) {
@@ -95,7 +101,28 @@ public final class PanelCheck {
         int total = files.size();
         missing.forEach((marker, which) -> summary.add("panel check: " + which.size() + " of " + total
                 + " files have no channel for " + marker + " (not analysed): " + String.join(", ", which)));
-        return new Report(keywords, failed, summary);
+        return new Report(keywords, failed, summary, decodedBytes);
+    }
+
+    /**
+     * $TOT x $PAR x 4 bytes; without a usable $TOT (optional in FCS 2.0) twice the file's size, which covers 16-bit
+     * integer data decoded to float.
+     */
+    static long decodedBytes(Keywords k, Path f) {
+        try {
+            long events = Long.parseLong(k.value("$TOT").trim());
+            long parameters = Long.parseLong(k.value("$PAR").trim());
+            if (events >= 0 && parameters > 0) {
+                return events * parameters * Float.BYTES;
+            }
+        } catch (RuntimeException e) {
+            // no or malformed $TOT/$PAR: the file's size below (the reader reports the keyword itself)
+        }
+        try {
+            return 2 * java.nio.file.Files.size(f);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String tooFewEvents(Keywords k) {

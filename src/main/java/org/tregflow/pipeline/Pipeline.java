@@ -123,9 +123,10 @@ public final class Pipeline {
         List<SampleResult> results = new ArrayList<>(files.size());
         AtomicInteger done = new AtomicInteger();
         listener.started(files.size());
-        // Tasks are submitted up front but each reads its file only when a worker takes it: at most `threads`
+        // Tasks are submitted up front but each reads its file only when a worker takes it: at most `workers`
         // files are decoded at once, whatever the batch's size.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), files.size())), r -> {
+        int workers = workers(request.threads(), files, panel, warnings);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "tregflow-run");
             t.setDaemon(true);
             return t;
@@ -472,6 +473,31 @@ public final class Pipeline {
     /** The Gating-ML file name of a sample: its id with folders flattened. */
     public static String gatesFileName(String sampleId) {
         return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
+    }
+
+    /** The files analysed at once ({@link FilesInFlight}); when memory makes them fewer than asked, a warning says so. */
+    private static int workers(int threads, List<Path> files, PanelCheck.Report panel, List<String> warnings) {
+        Path largest = null;
+        long size = 0;
+        for (Path f : files) {
+            long b = panel.decodedBytes().getOrDefault(f, 0L);
+            if (b > size) {
+                size = b;
+                largest = f;
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        int n = FilesInFlight.workers(threads, files.size(), size, heap);
+        if (n < Math.min(threads, files.size())) {
+            String w = String.format(Locale.ROOT, "memory: %d file%s analysed at a time instead of %d: the largest "
+                    + "input (%s, %,d MB as decoded columns) needs about %,d MB of heap in flight, and this JVM's "
+                    + "heap is %,d MB (raise it with TREGFLOW_JAVA_OPTS=-Xmx...)", n, n == 1 ? "" : "s",
+                    Math.min(threads, files.size()), largest.getFileName(), size >> 20,
+                    FilesInFlight.heapFor(size) >> 20, heap >> 20);
+            LOG.warn(w);
+            warnings.add(w);
+        }
+        return n;
     }
 
     /**

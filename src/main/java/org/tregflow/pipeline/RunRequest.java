@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * @param baselineVisit  overrides the pipeline's endpoint baseline visit, or null
  * @param endpointVisit  overrides the pipeline's endpoint visit, or null
  * @param outDir         where the tables go, or null to write nothing (library use)
- * @param threads        files analysed at once (memory: about threads x one file's decoded columns x 3)
+ * @param threads        files analysed at once, at most (fewer when the heap cannot hold that many of the largest
+ *                       file: {@code FilesInFlight})
  * @param progress       receives one line per file as it finishes (may be null)
  * @param resume         reuse the per-file results stored in {@code outDir} by earlier runs for files whose
  *                       content and pipeline are unchanged ({@link ResultStore})
