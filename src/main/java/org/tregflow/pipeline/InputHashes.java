@@ -120,7 +120,10 @@ final class InputHashes {
             }
         }
         Identity before = identity(file);
-        long started = System.currentTimeMillis();
+        // In nanoseconds, as file times are: in milliseconds a file written in the same millisecond would look newer
+        // than the moment it was hashed (file times come from a coarser clock that never runs ahead of this one).
+        java.time.Instant now = java.time.Instant.now();
+        long started = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         String sha = hasher.sha256(file);
         Identity after = identity(file);
         if (before != null && before.equals(after) && settled(before, started)) {
@@ -131,9 +134,8 @@ final class InputHashes {
         return new Hash(sha, false);
     }
 
-    /** Whether the file's times lie far enough before its hashing began for a later write to move them. */
-    private boolean settled(Identity id, long startedMillis) {
-        long started = TimeUnit.MILLISECONDS.toNanos(startedMillis);
+    /** Whether the file's times lie far enough before its hashing began (ns) for a later write to move them. */
+    private boolean settled(Identity id, long started) {
         return Math.max(id.modifiedNanos(), id.changedNanos()) <= started - racyNanos;
     }
 
