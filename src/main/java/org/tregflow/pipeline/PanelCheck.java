@@ -64,15 +64,12 @@ public final class PanelCheck {
         // TEXT can be tens of kilobytes (spillover, instrument settings): held for every file of a large batch
         // only when the pipeline takes sample metadata from keywords.
         boolean keepKeywords = !pipeline.definition().samples().keywords().isEmpty();
-        for (Path f : files) {
-            Keywords k;
-            try {
-                k = FcsReader.readText(f);
-            } catch (FcsException e) {
-                failed.put(f, e.getMessage());
-                continue;
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                failed.put(f, Pipeline.message(e));
+        List<Text> texts = readTexts(files);
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            Keywords k = texts.get(i).keywords();
+            if (k == null) {
+                failed.put(f, texts.get(i).failure());
                 continue;
             }
             String tooFew = tooFewEvents(k);
@@ -122,6 +119,59 @@ public final class PanelCheck {
             return 2 * java.nio.file.Files.size(f);
         } catch (java.io.IOException e) {
             return 0;
+        }
+    }
+
+    /** A file's TEXT keywords, or why they cannot be read. */
+    private record Text(Keywords keywords, String failure) {
+    }
+
+    /**
+     * Files whose TEXT is read at once. A TEXT is a few kilobytes at a file's head: reading it costs a round trip,
+     * not bandwidth, and on network storage, where a night's batch often lies, the round trips overlap. On this
+     * machine's local disk with the page cache emptied, 104 files took 230-259 ms against 280-291 read one by one
+     * (3 alternations; the rest is the reader's own work in a fresh JVM, which two cores do not spread much).
+     */
+    static final int READERS = 8;
+
+    /** Every file's TEXT, in the files' order. */
+    private static List<Text> readTexts(List<Path> files) {
+        if (files.size() <= 1) {
+            return files.stream().map(PanelCheck::readText).toList();
+        }
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(READERS, files.size()), r -> {
+                    Thread t = new Thread(r, "tregflow-text");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Text>> pending = new ArrayList<>();
+            for (Path f : files) {
+                pending.add(readers.submit(() -> readText(f)));
+            }
+            List<Text> out = new ArrayList<>(files.size());
+            for (java.util.concurrent.Future<Text> t : pending) {
+                out.add(t.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the files' TEXT", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("internal error while reading a file's TEXT", e.getCause());
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static Text readText(Path f) {
+        try {
+            return new Text(FcsReader.readText(f), null);
+        } catch (FcsException e) {
+            return new Text(null, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return new Text(null, Pipeline.message(e));
         }
     }
 
