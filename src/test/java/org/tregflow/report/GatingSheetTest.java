@@ -169,12 +169,17 @@ class GatingSheetTest {
         assertTrue(svg.contains(">events<"), "a 1-D gate is drawn on a histogram of counts");
     }
 
+    /** An ellipse gate of the grid, tilted: its outline and clipping exercise the drawing. */
+    private static EllipsoidGate tiltedEllipse() {
+        return new EllipsoidGate("Ell", null, List.of(X, Y), new double[] {0.4, 0.6},
+                new double[][] {{0.02, 0.008}, {0.008, 0.01}}, 1.5);
+    }
+
     @Test
     void theSameSheetIsTheSameBytes(@TempDir Path other) throws Exception {
         ArraySource src = grid();
         Population all = Population.all(src.eventCount());
-        EllipsoidGate e = new EllipsoidGate("Ell", null, List.of(X, Y), new double[] {0.4, 0.6},
-                new double[][] {{0.02, 0.008}, {0.008, 0.01}}, 1.5);
+        EllipsoidGate e = tiltedEllipse();
         List<GatingStep> steps = List.of(step("Ell", e, src, all, e.apply(src, all)));
         GatingSheet.SheetFiles a = GatingSheet.write("same", "t", src, steps, dir);
         GatingSheet.SheetFiles b = GatingSheet.write("same", "t", src, steps, other);
@@ -188,8 +193,7 @@ class GatingSheetTest {
     void aCanvasKeptFromSheetToSheetLeavesNothingOfTheLastOne(@TempDir Path other) throws Exception {
         ArraySource src = grid();
         Population all = Population.all(src.eventCount());
-        EllipsoidGate e = new EllipsoidGate("Ell", null, List.of(X, Y), new double[] {0.4, 0.6},
-                new double[][] {{0.02, 0.008}, {0.008, 0.01}}, 1.5);
+        EllipsoidGate e = tiltedEllipse();
         RectangleGate r = new RectangleGate("Box", null, List.of(new RectangleGate.Range(X, 0.1, 0.5),
                 new RectangleGate.Range(Y, 0.2, 0.7)));
         SheetCanvas canvas = new SheetCanvas();
