@@ -56,10 +56,6 @@ final class InputHashes {
     record Stored(int format, List<Entry> files) {
     }
 
-    /** A file's hash, and whether it came from the record (the file was not read). */
-    record Hash(String sha256, boolean recorded) {
-    }
-
     /** How a file's content is hashed (the tests count the reads). */
     @FunctionalInterface
     interface Hasher {
@@ -70,6 +66,8 @@ final class InputHashes {
     private final Hasher hasher;
     private final long racyNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Files whose hash came from the record in this run (not read). */
+    private final java.util.Set<String> fromRecord = ConcurrentHashMap.newKeySet();
 
     private InputHashes(Path store, Hasher hasher, long racyNanos) {
         this.store = store;
@@ -111,12 +109,13 @@ final class InputHashes {
      * The file's SHA-256: the recorded one when {@code reuse} is set and the file is the same unchanged file,
      * otherwise read and hashed now (and recorded when that is safe).
      */
-    Hash sha256(Path file, boolean reuse) throws IOException {
+    String sha256(Path file, boolean reuse) throws IOException {
         String key = key(file);
         if (reuse) {
             Entry e = entries.get(key);
             if (e != null && e.identity().equals(identity(file))) {
-                return new Hash(e.sha256(), true);
+                fromRecord.add(key);
+                return e.sha256();
             }
         }
         Identity before = identity(file);
@@ -131,7 +130,12 @@ final class InputHashes {
         } else {
             entries.remove(key); // a recorded hash of an older content must not outlive it
         }
-        return new Hash(sha, false);
+        return sha;
+    }
+
+    /** Whether this run took the file's hash from the record, not reading the file. */
+    boolean fromRecord(Path file) {
+        return fromRecord.contains(key(file));
     }
 
     /** Whether the file's times lie far enough before its hashing began (ns) for a later write to move them. */

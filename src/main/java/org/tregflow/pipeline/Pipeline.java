@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,10 +117,8 @@ public final class Pipeline {
                 : new ResultStore(request.outDir(), ResultStore.runKey(pipeline, request.pipeline()));
         Path gatesDir = request.outDir() == null ? null : request.outDir().resolve(GATES_FOLDER);
         InputHashes hashes = request.outDir() == null ? InputHashes.none() : InputHashes.load(request.outDir());
-        SampleAnalyzer analyzer = new SampleAnalyzer(pipeline);
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<String> reused = ConcurrentHashMap.newKeySet();
-        Set<String> hashesRecorded = ConcurrentHashMap.newKeySet();
         List<SampleResult> results = new ArrayList<>(files.size());
         AtomicInteger done = new AtomicInteger();
         listener.started(files.size());
@@ -131,17 +130,19 @@ public final class Pipeline {
             t.setDaemon(true);
             return t;
         });
-        // Each worker lends its columns from file to file (ColumnPool); the pools go with the workers at the end.
-        ThreadLocal<ColumnPool> columns = ThreadLocal.withInitial(ColumnPool::new);
-        ThreadLocal<SheetCanvas> canvases = ThreadLocal.withInitial(SheetCanvas::new);
+        Batch batch = new Batch(inputs, sheet, pipeline, new SampleAnalyzer(pipeline), panel, store, hashes,
+                request.resume(), gatesDir, timings, reused);
+        // Each worker lends its columns and its sheet's raster from file to file (ColumnPool, SheetCanvas); they go
+        // with the workers at the end.
+        ThreadLocal<Worker> workerState =
+                ThreadLocal.withInitial(() -> new Worker(new ColumnPool(), new SheetCanvas()));
         HeapGuard heap = HeapGuard.forThisJvm();
         try {
             List<Future<SampleResult>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    SampleResult r = one(f, inputs, sheet, pipeline, analyzer, columns.get(), canvases.get(), timings,
-                            panel, store, hashes, request.resume(), reused, hashesRecorded, gatesDir);
+                    SampleResult r = one(f, batch, workerState.get());
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     heap.afterFile();
                     int k = done.incrementAndGet();
@@ -170,6 +171,12 @@ public final class Pipeline {
         warnings.addAll(sameContent(results));
         LOG.info("{} files: {} analysed, {} reused from {}", files.size(), files.size() - reused.size(), reused.size(),
                 store == null ? "(no output folder)" : store.folder());
+        Set<String> hashesRecorded = new HashSet<>();
+        for (Path f : files) {
+            if (hashes.fromRecord(f)) {
+                hashesRecorded.add(sampleId(f, inputs.folders()));
+            }
+        }
         if (request.resume()) {
             LOG.info("{} of {} files unchanged since they were hashed: not read", hashesRecorded.size(), files.size());
         }
@@ -231,35 +238,41 @@ public final class Pipeline {
         return s;
     }
 
-    private static SampleResult one(Path file, InputDiscovery.Inputs inputs, SampleSheet sheet,
-                                    CompiledPipeline pipeline, SampleAnalyzer analyzer, ColumnPool columns,
-                                    SheetCanvas canvas, Map<String, Map<String, Long>> timings, PanelCheck.Report panel,
-                                    ResultStore store, InputHashes hashes, boolean resume, Set<String> reused,
-                                    Set<String> hashesRecorded, Path gatesDir) {
-        String id = sampleId(file, inputs.folders());
+    /** What every file of a run shares. */
+    private record Batch(InputDiscovery.Inputs inputs, SampleSheet sheet, CompiledPipeline pipeline,
+                         SampleAnalyzer analyzer, PanelCheck.Report panel, ResultStore store, InputHashes hashes,
+                         boolean resume, Path gatesDir, Map<String, Map<String, Long>> timings, Set<String> reused) {
+    }
+
+    /** What a worker keeps from one file to the next. */
+    private record Worker(ColumnPool columns, SheetCanvas canvas) {
+    }
+
+    private static SampleResult one(Path file, Batch b, Worker worker) {
+        String id = sampleId(file, b.inputs().folders());
         List<String> warnings = new ArrayList<>();
-        SampleInfo info = sheet == null ? null : sheet.entries().get(file);
-        if (sheet != null && info == null) {
-            warnings.add("not in the sample sheet " + sheet.source() + ": patient and visit unknown");
+        SampleInfo info = b.sheet() == null ? null : b.sheet().entries().get(file);
+        if (b.sheet() != null && info == null) {
+            warnings.add("not in the sample sheet " + b.sheet().source() + ": patient and visit unknown");
         }
         if (info == null) {
-            info = fromFileName(file, pipeline);
+            info = fromFileName(file, b.pipeline());
         }
         String sha = null;
         try {
-            String early = panel.failed().get(file);
+            String early = b.panel().failed().get(file);
             if (early != null) {
                 // Failed the TEXT/panel check: its DATA is never read.
-                sha = shaOrNull(hashes, file, resume, id, hashesRecorded);
+                sha = shaOrNull(b.hashes(), file, b.resume());
                 LOG.info("{}: {}", file, early);
-                return failed(id, file, sha, early, info, pipeline, warnings);
+                return failed(id, file, sha, early, info, b.pipeline(), warnings);
             }
             if (info == null) {
-                info = fromKeywords(panel.keywords().get(file), pipeline);
+                info = fromKeywords(b.panel().keywords().get(file), b.pipeline());
             }
             if (info == null) {
                 info = SampleInfo.UNKNOWN;
-                if (sheet == null) {
+                if (b.sheet() == null) {
                     warnings.add("no sample sheet, filename pattern or keywords give this file's patient and visit");
                 }
             }
@@ -270,27 +283,25 @@ public final class Pipeline {
             // C2's SHA instructions when scripts/tregflow runs C1-only, took ~1 s).
             SideTask<String> hashing = null;
             ResultStore.Stored s = null;
-            if (resume && store != null) {
-                InputHashes.Hash h = hashes.sha256(file, true);
-                sha = h.sha256();
-                if (h.recorded()) {
-                    hashesRecorded.add(id);
-                }
+            ResultStore store = b.store();
+            Path gatesDir = b.gatesDir();
+            if (b.resume() && store != null) {
+                sha = b.hashes().sha256(file, true);
                 s = store.load(sha).orElse(null);
             } else {
-                hashing = SideTask.start("tregflow-sha256", () -> hashes.sha256(file, false).sha256());
+                hashing = SideTask.start("tregflow-sha256", () -> b.hashes().sha256(file, false));
             }
             if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
                 s = null;
             }
             List<String> outputWarnings = new ArrayList<>();
             if (s != null) {
-                reused.add(id);
+                b.reused().add(id);
             } else {
                 try {
                     SampleAnalyzer.Analysis a;
                     try {
-                        a = analyzer.analyze(file, columns);
+                        a = b.analyzer().analyze(file, worker.columns());
                     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                         sha = hashing == null ? sha : hashOrNull(hashing); // a failed row still names its file's hash
                         throw e;
@@ -298,7 +309,7 @@ public final class Pipeline {
                     if (hashing != null) {
                         sha = hashing.join();
                     }
-                    timings.put(id, a.timingsMs());
+                    b.timings().put(id, a.timingsMs());
                     boolean gatingMl = false;
                     boolean drawn = false;
                     if (gatesDir != null && a.appliedGates() != null) {
@@ -310,7 +321,7 @@ public final class Pipeline {
                         }
                     }
                     if (gatesDir != null) {
-                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), canvas,
+                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), worker.canvas(),
                                 outputWarnings);
                     }
                     s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
@@ -326,13 +337,13 @@ public final class Pipeline {
                     }
                 } finally {
                     // The analysis, its sheet and Gating-ML are done with the file's columns: the next file's now.
-                    columns.release();
+                    worker.columns().release();
                 }
             }
             warnings.addAll(s.warnings());
             warnings.addAll(outputWarnings);
             return new SampleResult(id, file.toString(), sha, SampleResult.OK, null, s.events(), s.fcsVersion(),
-                    s.instrument(), withOrder(info, pipeline), s.populations(), s.gates(), warnings);
+                    s.instrument(), withOrder(info, b.pipeline()), s.populations(), s.gates(), warnings);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String msg = message(e);
             if (e instanceof FcsException || e instanceof PanelException || e instanceof IllegalArgumentException) {
@@ -341,7 +352,7 @@ public final class Pipeline {
             } else {
                 LOG.error("{}: {}", file, msg, e);
             }
-            return failed(id, file, sha, msg, info, pipeline, warnings);
+            return failed(id, file, sha, msg, info, b.pipeline(), warnings);
         }
     }
 
@@ -363,13 +374,9 @@ public final class Pipeline {
         }
     }
 
-    private static String shaOrNull(InputHashes hashes, Path file, boolean resume, String id, Set<String> recorded) {
+    private static String shaOrNull(InputHashes hashes, Path file, boolean resume) {
         try {
-            InputHashes.Hash h = hashes.sha256(file, resume);
-            if (h.recorded()) {
-                recorded.add(id);
-            }
-            return h.sha256();
+            return hashes.sha256(file, resume);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -515,7 +522,7 @@ public final class Pipeline {
             }
         }
         List<String> clashes = new ArrayList<>();
-        Set<List<Path>> told = new java.util.HashSet<>();
+        Set<List<Path>> told = new HashSet<>();
         for (List<Path> same : byName.values()) {
             if (same.size() > 1 && told.add(same)) {
                 clashes.add(same.stream().map(f -> sampleId(f, folders) + " (" + f + ")")

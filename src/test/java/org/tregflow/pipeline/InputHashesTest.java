@@ -1,6 +1,7 @@
 package org.tregflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,24 +48,25 @@ class InputHashesTest {
     @Test
     void anUnchangedFileIsNotReadAgainByALaterResumedRun() throws IOException {
         InputHashes first = hashes();
-        String sha = first.sha256(file, false).sha256();
+        String sha = first.sha256(file, false);
         assertEquals(Hashing.sha256(file), sha);
         first.save();
         assertTrue(Files.isRegularFile(out.resolve(".tregflow").resolve(InputHashes.FILE)));
 
         reads.set(0);
         InputHashes resumed = hashes();
-        assertEquals(new InputHashes.Hash(sha, true), resumed.sha256(file, true));
+        assertEquals(sha, resumed.sha256(file, true));
         assertEquals(0, reads.get(), "an unchanged file is not read");
+        assertTrue(resumed.fromRecord(file));
         // Without --resume a run reads and hashes every file, whatever is recorded.
-        assertEquals(new InputHashes.Hash(sha, false), resumed.sha256(file, false));
+        assertEquals(sha, resumed.sha256(file, false));
         assertEquals(1, reads.get());
     }
 
     @Test
     void aFileRewrittenInPlaceWithItsSizeAndModificationTimeKeptIsHashedAgain() throws Exception {
         InputHashes first = hashes();
-        String old = first.sha256(file, false).sha256();
+        String old = first.sha256(file, false);
         first.save();
         FileTime modified = Files.getLastModifiedTime(file);
         // The change time moves with the kernel's clock tick (a few ms): let one pass before the rewrite.
@@ -75,7 +77,7 @@ class InputHashesTest {
 
         reads.set(0);
         InputHashes resumed = hashes();
-        String now = resumed.sha256(file, true).sha256();
+        String now = resumed.sha256(file, true);
         assertEquals(1, reads.get(), "the change time gives the rewrite away");
         assertEquals(Hashing.sha256(file), now);
         assertNotEquals(old, now);
@@ -84,7 +86,7 @@ class InputHashesTest {
     @Test
     void aFileReplacedByAnotherOfTheSameSizeIsHashedAgain() throws IOException {
         InputHashes first = hashes();
-        String old = first.sha256(file, false).sha256();
+        String old = first.sha256(file, false);
         first.save();
         Path other = tmp.resolve("in").resolve("incoming.tmp");
         Files.writeString(other, "FCS3.1    content two");
@@ -92,7 +94,7 @@ class InputHashesTest {
         Files.move(other, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         reads.set(0);
-        String now = hashes().sha256(file, true).sha256();
+        String now = hashes().sha256(file, true);
         assertEquals(1, reads.get(), "another inode");
         assertNotEquals(old, now);
     }
@@ -124,7 +126,7 @@ class InputHashesTest {
         Files.writeString(file, "FCS3.1    content two, longer");
         InputHashes careful = InputHashes.load(out, this::count, TimeUnit.SECONDS.toNanos(InputHashes.RACY_SECONDS));
         assertTrue(careful.recorded(file).isPresent(), "the earlier run's record");
-        String sha = careful.sha256(file, true).sha256();
+        String sha = careful.sha256(file, true);
         assertEquals(Hashing.sha256(file), sha);
         assertTrue(careful.recorded(file).isEmpty(), "neither the old hash nor a too recent new one is kept");
     }
@@ -135,7 +137,8 @@ class InputHashesTest {
         Files.createDirectories(record.getParent());
         Files.writeString(record, "{\"format\":1,\"files\":[{\"path\":");
         InputHashes h = hashes();
-        assertEquals(new InputHashes.Hash(Hashing.sha256(file), false), h.sha256(file, true));
+        assertEquals(Hashing.sha256(file), h.sha256(file, true));
+        assertFalse(h.fromRecord(file));
         assertEquals(1, reads.get());
 
         Path gone = tmp.resolve("in").resolve("P01_C1.fcs");
