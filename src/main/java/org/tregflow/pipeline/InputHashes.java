@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,7 +69,7 @@ final class InputHashes {
     private final long racyNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files whose hash came from the record in this run (not read). */
-    private final java.util.Set<String> fromRecord = ConcurrentHashMap.newKeySet();
+    private final Set<String> fromRecord = ConcurrentHashMap.newKeySet();
 
     private InputHashes(Path store, Hasher hasher, long racyNanos) {
         this.store = store;
@@ -121,7 +123,7 @@ final class InputHashes {
         Identity before = identity(file);
         // In nanoseconds, as file times are: in milliseconds a file written in the same millisecond would look newer
         // than the moment it was hashed (file times come from a coarser clock that never runs ahead of this one).
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         long started = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         String sha = hasher.sha256(file);
         Identity after = identity(file);

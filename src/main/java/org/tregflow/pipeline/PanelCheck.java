@@ -1,11 +1,17 @@
 package org.tregflow.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.tregflow.fcs.Channel;
 import org.tregflow.fcs.FcsException;
@@ -116,8 +122,8 @@ public final class PanelCheck {
             // no or malformed $TOT/$PAR: the file's size below (the reader reports the keyword itself)
         }
         try {
-            return 2 * java.nio.file.Files.size(f);
-        } catch (java.io.IOException e) {
+            return 2 * Files.size(f);
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -139,26 +145,25 @@ public final class PanelCheck {
         if (files.size() <= 1) {
             return files.stream().map(PanelCheck::readText).toList();
         }
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(READERS, files.size()), r -> {
-                    Thread t = new Thread(r, "tregflow-text");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService readers = Executors.newFixedThreadPool(Math.min(READERS, files.size()), r -> {
+            Thread t = new Thread(r, "tregflow-text");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            List<java.util.concurrent.Future<Text>> pending = new ArrayList<>();
+            List<Future<Text>> pending = new ArrayList<>();
             for (Path f : files) {
                 pending.add(readers.submit(() -> readText(f)));
             }
             List<Text> out = new ArrayList<>(files.size());
-            for (java.util.concurrent.Future<Text> t : pending) {
+            for (Future<Text> t : pending) {
                 out.add(t.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the files' TEXT", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("internal error while reading a file's TEXT", e.getCause());
         } finally {
             readers.shutdownNow();
