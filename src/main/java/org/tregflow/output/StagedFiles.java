@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a set of output files so that a run killed at any moment leaves every file whole: each is written to a
@@ -32,8 +32,6 @@ final class StagedFiles implements AutoCloseable {
     interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final Map<Path, Path> staged = new LinkedHashMap<>(); // target -> temp
@@ -51,7 +49,7 @@ final class StagedFiles implements AutoCloseable {
         Path target = dir.resolve(fileName);
         // Not Files.createTempFile: it makes the file owner-only (rw-------), and the renamed table would keep
         // that, unreadable by the rest of the lab. CREATE_NEW gives the folder's usual permissions (umask).
-        Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path temp = dir.resolve("." + fileName + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         staged.put(target, temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE_NEW)) {

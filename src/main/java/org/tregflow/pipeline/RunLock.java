@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -74,7 +74,10 @@ public final class RunLock implements AutoCloseable {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         ProcessHandle self = ProcessHandle.current();
-        String token = UUID.randomUUID().toString();
+        // Unique to this acquisition (pid, clock, 64 random bits) and only compared on release: it needs no secrecy,
+        // so no SecureRandom (UUID.randomUUID seeded one in 20-24 ms of a fresh JVM).
+        String token = Long.toHexString(self.pid()) + "-" + Long.toHexString(System.nanoTime()) + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(self.pid()));
         p.setProperty("host", hostName());
@@ -168,12 +171,30 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * This machine's name, without a name lookup where the system says it: InetAddress.getLocalHost() resolves the
+     * name, which stalls for seconds where it is not in /etc/hosts and DNS does not answer (a known trap on
+     * laptops and lab workstations), at the start of every run.
+     */
     static String hostName() {
+        try {
+            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the environment, then a lookup
+        }
+        for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String env = System.getenv(variable);
+            if (env != null && !env.isBlank()) {
+                return env.strip();
+            }
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException | RuntimeException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null ? "localhost" : env;
+            return "localhost";
         }
     }
 
