@@ -15,11 +15,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.tregflow.io.Parallel;
 
 /**
  * Writes a set of output files so that a run killed at any moment leaves every file whole: each is written to a
@@ -92,31 +89,16 @@ final class StagedFiles implements AutoCloseable {
         if (files.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), 8), r -> {
-            Thread t = new Thread(r, "tregflow-fsync");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<?>> flushed = new ArrayList<>(files.size());
-            for (Path f : files) {
-                flushed.add(pool.submit(() -> {
-                    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-                        ch.force(true);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : flushed) {
-                f.get();
-            }
+            Parallel.map(List.copyOf(files), 8, "tregflow-fsync", f -> {
+                try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                return f;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while flushing the tables to disk", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

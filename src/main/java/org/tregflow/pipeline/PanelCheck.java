@@ -8,15 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.tregflow.fcs.Channel;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.FcsReader;
 import org.tregflow.fcs.Keywords;
+import org.tregflow.io.Parallel;
 
 /**
  * The batch's panel, checked before any DATA is decoded: every file's TEXT is read and its markers resolved, so a
@@ -145,28 +142,13 @@ public final class PanelCheck {
         if (files.size() <= 1) {
             return files.stream().map(PanelCheck::readText).toList();
         }
-        ExecutorService readers = Executors.newFixedThreadPool(Math.min(READERS, files.size()), r -> {
-            Thread t = new Thread(r, "tregflow-text");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<Text>> pending = new ArrayList<>();
-            for (Path f : files) {
-                pending.add(readers.submit(() -> readText(f)));
-            }
-            List<Text> out = new ArrayList<>(files.size());
-            for (Future<Text> t : pending) {
-                out.add(t.get());
-            }
-            return out;
+            return Parallel.map(files, READERS, "tregflow-text", PanelCheck::readText);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the files' TEXT", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("internal error while reading a file's TEXT", e.getCause());
-        } finally {
-            readers.shutdownNow();
+        } catch (IOException e) {
+            throw new IllegalStateException("internal error while reading a file's TEXT", e); // readText throws none
         }
     }
 

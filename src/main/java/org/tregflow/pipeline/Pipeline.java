@@ -15,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
 import org.tregflow.gatingml.GatingMlWriter;
+import org.tregflow.io.Parallel;
 import org.tregflow.io.SideTask;
 import org.tregflow.output.ArrowTableWriter;
 import org.tregflow.output.OutputException;
@@ -119,17 +116,11 @@ public final class Pipeline {
         InputHashes hashes = request.outDir() == null ? InputHashes.none() : InputHashes.load(request.outDir());
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<String> reused = ConcurrentHashMap.newKeySet();
-        List<SampleResult> results = new ArrayList<>(files.size());
         AtomicInteger done = new AtomicInteger();
         listener.started(files.size());
         // Tasks are submitted up front but each reads its file only when a worker takes it: at most `workers`
         // files are decoded at once, whatever the batch's size.
         int workers = workers(request.threads(), files, panel, warnings);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "tregflow-run");
-            t.setDaemon(true);
-            return t;
-        });
         Batch batch = new Batch(inputs, sheet, pipeline, new SampleAnalyzer(pipeline), panel, store, hashes,
                 request.resume(), gatesDir, timings, reused);
         // Each worker lends its columns and its sheet's raster from file to file (ColumnPool, SheetCanvas); they go
@@ -137,35 +128,28 @@ public final class Pipeline {
         ThreadLocal<Worker> workerState =
                 ThreadLocal.withInitial(() -> new Worker(new ColumnPool(), new SheetCanvas()));
         HeapGuard heap = HeapGuard.forThisJvm();
+        List<SampleResult> results;
         try {
-            List<Future<SampleResult>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    SampleResult r = one(f, batch, workerState.get());
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    heap.afterFile();
-                    int k = done.incrementAndGet();
-                    boolean wasReused = reused.contains(r.sampleId());
-                    request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
-                            r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %s)", r.events(),
-                                    wasReused ? "reused" : ms + " ms")
-                                    : ": " + r.error()));
-                    listener.fileDone(r, wasReused, ms);
-                    return r;
-                }));
-            }
-            for (Future<SampleResult> fu : futures) {
-                results.add(fu.get());
-            }
+            results = Parallel.map(files, workers, "tregflow-run", f -> {
+                long t0 = System.nanoTime();
+                SampleResult r = one(f, batch, workerState.get());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                heap.afterFile();
+                int k = done.incrementAndGet();
+                boolean wasReused = reused.contains(r.sampleId());
+                request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
+                        r.sampleId(), r.status(), r.ok() ? String.format(Locale.ROOT, " (%,d events, %s)", r.events(),
+                                wasReused ? "reused" : ms + " ms")
+                                : ": " + r.error()));
+                listener.fileDone(r, wasReused, ms);
+                return r;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("run interrupted", e);
-        } catch (ExecutionException e) {
+        } catch (RuntimeException e) {
             // one() catches everything a file can throw; reaching here is a bug, not bad input.
-            throw new IllegalStateException("internal error while analysing a file", e.getCause());
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException("internal error while analysing a file", e);
         }
         listener.finished();
         warnings.addAll(sameContent(results));

@@ -11,15 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.tregflow.compensation.SpilloverMatrix;
 import org.tregflow.fcs.EventTable;
 import org.tregflow.fcs.FcsWriter;
 import org.tregflow.fcs.Keywords;
+import org.tregflow.io.Parallel;
 
 /**
  * A synthetic low-dose IL-2 trial: FCS 3.1 files, a sample sheet and the truth (see {@code sample-data/README.md}).
@@ -102,35 +99,15 @@ public final class CohortSimulator {
         List<int[]> plan = plan();
         int threads = Math.min(Math.min(config.threads(), filesThatFitInMemory()), Math.max(1, plan.size()));
         Files.createDirectories(outDir);
-        ExecutorService pool = Executors.newFixedThreadPool(threads,
-                r -> {
-                    Thread t = new Thread(r, "tregflow-simulate");
-                    t.setDaemon(true);
-                    return t;
-                });
-        List<FileTruth> truths = new ArrayList<>(plan.size());
+        List<FileTruth> truths;
         try {
-            List<Future<FileTruth>> futures = new ArrayList<>(plan.size());
-            for (int[] pv : plan) {
-                futures.add(pool.submit(() -> writeOne(outDir, pv[0], config.visits().get(pv[1]))));
-            }
-            for (Future<FileTruth> f : futures) {
-                truths.add(f.get());
-            }
+            truths = Parallel.map(plan, threads, "tregflow-simulate",
+                    pv -> writeOne(outDir, pv[0], config.visits().get(pv[1])));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("simulation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("simulation failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         CohortTruth truth = new CohortTruth(truths, endpoints(truths));
         TruthTables.write(outDir, truth);
