@@ -50,19 +50,27 @@ public final class Parallel {
             }
             return out;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            throw thrown(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What a task threw, to be thrown by the caller: itself when it is an IOException, a RuntimeException or an
+     * Error (thrown from here), otherwise wrapped in an IOException (returned).
+     */
+    static IOException thrown(ExecutionException e) throws IOException {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IOException(cause);
     }
 }
