@@ -46,7 +46,8 @@ final class StagedFiles implements AutoCloseable {
         Path target = dir.resolve(fileName);
         // Not Files.createTempFile: it makes the file owner-only (rw-------), and the renamed table would keep
         // that, unreadable by the rest of the lab. CREATE_NEW gives the folder's usual permissions (umask).
-        Path temp = dir.resolve("." + fileName + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        String unique = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Path temp = dir.resolve("." + fileName + "." + unique + ".tmp");
         staged.put(target, temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE_NEW)) {

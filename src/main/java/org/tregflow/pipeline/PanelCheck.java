@@ -139,9 +139,6 @@ public final class PanelCheck {
 
     /** Every file's TEXT, in the files' order. */
     private static List<Text> readTexts(List<Path> files) {
-        if (files.size() <= 1) {
-            return files.stream().map(PanelCheck::readText).toList();
-        }
         try {
             return Parallel.map(files, READERS, "tregflow-text", PanelCheck::readText);
         } catch (InterruptedException e) {
