@@ -65,7 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     Path out = Path.of("out");
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Files analysed at once, at most: fewer when the heap cannot hold them (default: available cores).")
+            description = "Files analysed at once, at most: fewer when the heap cannot hold them "
+                    + "(default: available cores).")
     Integer threads;
 
     @Option(names = "--resume", description = "Reuse the stored results of files whose content and pipeline are "

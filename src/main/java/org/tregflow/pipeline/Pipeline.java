@@ -466,7 +466,7 @@ public final class Pipeline {
         return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
     }
 
-    /** The files analysed at once ({@link FilesInFlight}); when memory makes them fewer than asked, a warning says so. */
+    /** The files analysed at once ({@link FilesInFlight}); when memory makes them fewer than asked, a warning says. */
     private static int workers(int threads, List<Path> files, PanelCheck.Report panel, List<String> warnings) {
         Path largest = null;
         long size = 0;

@@ -42,7 +42,8 @@ class ParallelTest {
             return i;
         });
         assertTrue(threads.size() <= 3 && !threads.isEmpty(), threads.toString());
-        assertTrue(threads.stream().allMatch(t -> t.getName().equals("test-bound") && t.isDaemon()), threads.toString());
+        assertTrue(threads.stream().allMatch(t -> t.getName().equals("test-bound") && t.isDaemon()),
+                threads.toString());
         Set<Thread> two = ConcurrentHashMap.newKeySet();
         Parallel.map(List.of(1, 2), 8, "test-two", i -> two.add(Thread.currentThread()));
         assertTrue(two.size() <= 2);

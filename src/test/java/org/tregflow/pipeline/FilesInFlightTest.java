@@ -31,7 +31,8 @@ class FilesInFlightTest {
     void theThreadsAskedForAndTheFilesThereAreBoundItAndOneAlwaysRuns() {
         assertEquals(2, FilesInFlight.workers(2, 8, MILLION_BY_16, 5358 * MB));
         assertEquals(3, FilesInFlight.workers(8, 3, MILLION_BY_16, 5358 * MB));
-        assertEquals(1, FilesInFlight.workers(4, 8, 10 * MILLION_BY_16, 189 * MB), "too large even alone: it still runs");
+        assertEquals(1, FilesInFlight.workers(4, 8, 10 * MILLION_BY_16, 189 * MB),
+                "too large even alone: it still runs");
         assertEquals(4, FilesInFlight.workers(4, 8, 0, 189 * MB), "sizes unknown");
         assertEquals(4, FilesInFlight.workers(4, 8, MILLION_BY_16, Long.MAX_VALUE), "no heap limit");
         assertEquals(1, FilesInFlight.workers(4, 0, MILLION_BY_16, 5358 * MB));
