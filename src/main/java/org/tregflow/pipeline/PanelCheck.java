@@ -106,23 +106,26 @@ public final class PanelCheck {
 
     /**
      * $TOT x $PAR x 4 bytes; without a usable $TOT (optional in FCS 2.0) twice the file's size, which covers 16-bit
-     * integer data decoded to float.
+     * integer data decoded to float. Never more than 4 times the file's size (a value takes a byte at least): a
+     * damaged $TOT must not make the whole batch run one file at a time.
      */
     static long decodedBytes(Keywords k, Path f) {
+        long size;
+        try {
+            size = Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
         try {
             long events = Long.parseLong(k.value("$TOT").trim());
             long parameters = Long.parseLong(k.value("$PAR").trim());
             if (events >= 0 && parameters > 0) {
-                return events * parameters * Float.BYTES;
+                return (long) Math.min((double) events * parameters * Float.BYTES, 4.0 * size); // no overflow
             }
         } catch (RuntimeException e) {
             // no or malformed $TOT/$PAR: the file's size below (the reader reports the keyword itself)
         }
-        try {
-            return 2 * Files.size(f);
-        } catch (IOException e) {
-            return 0;
-        }
+        return 2 * size;
     }
 
     /** A file's TEXT keywords, or why they cannot be read. */

@@ -43,8 +43,12 @@ class FilesInFlightTest {
         Keywords k = new Keywords();
         k.set("$TOT", " 1000000 ");
         k.set("$PAR", "16");
+        Path big = Files.write(tmp.resolve("big.fcs"), new byte[16_000_000]); // 1 byte per value at least
+        assertEquals(MILLION_BY_16, PanelCheck.decodedBytes(k, big));
         Path f = Files.write(tmp.resolve("a.fcs"), new byte[1000]);
-        assertEquals(MILLION_BY_16, PanelCheck.decodedBytes(k, f));
+        assertEquals(4000, PanelCheck.decodedBytes(k, f), "a $TOT the file cannot hold: at most 4 bytes per byte");
+        k.set("$TOT", "9223372036854775807");
+        assertEquals(4000, PanelCheck.decodedBytes(k, f), "no overflow");
         k.remove("$TOT"); // optional in FCS 2.0
         assertEquals(2000, PanelCheck.decodedBytes(k, f));
         k.set("$TOT", "many");
