@@ -43,6 +43,11 @@ final class InputHashes {
     static final int FORMAT = 1;
     /** Files changed this recently before their hashing are not recorded (see the class comment). */
     static final long RACY_SECONDS = 2;
+    /**
+     * During a run the record is written again at most this often ({@link #saveIfDue}): a night killed half-way
+     * keeps what it hashed, so the resume after it does not read those files again.
+     */
+    static final long SAVE_EVERY_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -70,6 +75,9 @@ final class InputHashes {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Files whose hash came from the record in this run (not read). */
     private final Set<String> fromRecord = ConcurrentHashMap.newKeySet();
+    /** Whether the entries changed since the record was last written, and when that was (System.nanoTime). */
+    private volatile boolean changed;
+    private long savedAt = System.nanoTime();
 
     private InputHashes(Path store, Hasher hasher, long racyNanos) {
         this.store = store;
@@ -129,8 +137,9 @@ final class InputHashes {
         Identity after = identity(file);
         if (before != null && before.equals(after) && settled(before, started)) {
             entries.put(key, new Entry(key, before, sha));
-        } else {
-            entries.remove(key); // a recorded hash of an older content must not outlive it
+            changed = true;
+        } else if (entries.remove(key) != null) { // a recorded hash of an older content must not outlive it
+            changed = true;
         }
         return sha;
     }
@@ -149,10 +158,12 @@ final class InputHashes {
      * Writes the record (atomically), keeping the entries of files that still exist: one run may cover a part of
      * the folder that another covered whole.
      */
-    void save() throws IOException {
+    synchronized void save() throws IOException {
         if (store == null) {
             return;
         }
+        changed = false;
+        savedAt = System.nanoTime();
         List<Entry> kept = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (Files.exists(Path.of(e.path()))) {
@@ -161,6 +172,18 @@ final class InputHashes {
         }
         kept.sort((a, b) -> a.path().compareTo(b.path()));
         AtomicFile.write(store, JSON.writeValueAsBytes(new Stored(FORMAT, kept)));
+    }
+
+    /**
+     * Writes the record when it changed and was last written {@link #SAVE_EVERY_SECONDS} or more before
+     * {@code now} (System.nanoTime); returns whether it did. Called after each file of a run.
+     */
+    synchronized boolean saveIfDue(long now) throws IOException {
+        if (!changed || now - savedAt < TimeUnit.SECONDS.toNanos(SAVE_EVERY_SECONDS)) {
+            return false;
+        }
+        save();
+        return true;
     }
 
     private static String key(Path file) {

@@ -135,6 +135,7 @@ public final class Pipeline {
                 SampleResult r = one(f, batch, workerState.get());
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 heap.afterFile();
+                saveHashesIfDue(hashes);
                 int k = done.incrementAndGet();
                 boolean wasReused = reused.contains(r.sampleId());
                 request.progress().accept(String.format(Locale.ROOT, "[%d/%d] %s %s%s", k, files.size(),
@@ -464,6 +465,16 @@ public final class Pipeline {
     /** The Gating-ML file name of a sample: its id with folders flattened. */
     public static String gatesFileName(String sampleId) {
         return sampleId.replace('/', '_').replace('\\', '_') + ".gating-ml.xml";
+    }
+
+    /** Writes the record of input hashes now and then during a run, so that a killed run keeps most of it. */
+    private static void saveHashesIfDue(InputHashes hashes) {
+        try {
+            hashes.saveIfDue(System.nanoTime());
+        } catch (IOException e) {
+            // Only a cost: the next --resume reads and hashes these files again (the end of the run tries again).
+            LOG.warn("cannot record the input files' hashes: {}", e.toString());
+        }
     }
 
     /** The files analysed at once ({@link FilesInFlight}); when memory makes them fewer than asked, a warning says. */

@@ -150,4 +150,17 @@ class InputHashesTest {
         assertTrue(reloaded.recorded(file).isPresent());
         assertTrue(reloaded.recorded(gone).isEmpty(), "the record keeps only files that exist");
     }
+
+    @Test
+    void duringARunTheRecordIsWrittenNowAndThenSoThatAKilledRunKeepsIt() throws IOException {
+        long period = TimeUnit.SECONDS.toNanos(InputHashes.SAVE_EVERY_SECONDS);
+        InputHashes run = hashes();
+        assertFalse(run.saveIfDue(System.nanoTime() + period), "nothing hashed yet");
+        run.sha256(file, false);
+        assertFalse(run.saveIfDue(System.nanoTime()), "not due yet");
+        assertTrue(hashes().recorded(file).isEmpty());
+        assertTrue(run.saveIfDue(System.nanoTime() + period));
+        assertTrue(hashes().recorded(file).isPresent(), "a resume after a kill now finds it");
+        assertFalse(run.saveIfDue(System.nanoTime() + 2 * period), "nothing changed since");
+    }
 }
