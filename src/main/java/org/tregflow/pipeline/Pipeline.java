@@ -98,7 +98,7 @@ public final class Pipeline {
         SampleSheet sheet = sheet(request, pipeline, inputs, warnings);
 
         List<Path> files = inputs.files();
-        String clash = idClashes(files, inputs.folders());
+        String clash = InputClashes.refusal(files, inputs.folders());
         if (clash != null) {
             throw new IOException(clash);
         }
@@ -153,7 +153,7 @@ public final class Pipeline {
             throw new IllegalStateException("internal error while analysing a file", e);
         }
         listener.finished();
-        warnings.addAll(sameContent(results));
+        warnings.addAll(InputClashes.sameContent(results));
         LOG.info("{} files: {} analysed, {} reused from {}", files.size(), files.size() - reused.size(), reused.size(),
                 store == null ? "(no output folder)" : store.folder());
         Set<String> hashesRecorded = new HashSet<>();
@@ -500,57 +500,6 @@ public final class Pipeline {
             warnings.add(w);
         }
         return n;
-    }
-
-    /**
-     * Why these inputs cannot be one run, or null: two of them with the same sample id, or ids that give the same
-     * name to a gating sheet or Gating-ML file (compared ignoring case, as some file systems do), would overwrite
-     * each other's outputs and share one key in the tables, as two site folders holding the same file names do.
-     */
-    static String idClashes(List<Path> files, List<Path> folders) {
-        Map<String, List<Path>> byName = new LinkedHashMap<>();
-        for (Path f : files) {
-            String id = sampleId(f, folders);
-            String[] names = {"id " + id, "sheet " + GatingSheet.fileStem(id), "gates " + gatesFileName(id)};
-            for (String name : names) {
-                byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
-            }
-        }
-        List<String> clashes = new ArrayList<>();
-        Set<List<Path>> told = new HashSet<>();
-        for (List<Path> same : byName.values()) {
-            if (same.size() > 1 && told.add(same)) {
-                clashes.add(same.stream().map(f -> sampleId(f, folders) + " (" + f + ")")
-                        .collect(Collectors.joining(", ")));
-            }
-        }
-        if (clashes.isEmpty()) {
-            return null;
-        }
-        return "these inputs would share a sample id or the names of their gating sheets and Gating-ML files, and "
-                + "overwrite each other's outputs: " + String.join("; ", clashes) + ". Give the folder that holds "
-                + "them all (sample ids then keep their subfolders, e.g. siteA/P01_V0.fcs) or rename them";
-    }
-
-    /**
-     * One warning per group of inputs with the same content (SHA-256): in a trial, a file copied under a second
-     * name is a sample that is missing and another counted twice, whatever its patient and visit say.
-     */
-    static List<String> sameContent(List<SampleResult> results) {
-        Map<String, List<String>> bySha = new LinkedHashMap<>();
-        for (SampleResult r : results) {
-            if (r.sha256() != null) {
-                bySha.computeIfAbsent(r.sha256(), k -> new ArrayList<>()).add(r.sampleId());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        bySha.forEach((sha, ids) -> {
-            if (ids.size() > 1) {
-                out.add(String.join(", ", ids) + " have the same content (SHA-256 " + sha.substring(0, 12)
-                        + "…): one file under several names, so a sample may be mislabelled or counted twice");
-            }
-        });
-        return out;
     }
 
     /** The file's path relative to the input folder holding it ("/" separated), else its name. */

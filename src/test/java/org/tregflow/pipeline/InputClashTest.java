@@ -59,11 +59,11 @@ class InputClashTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         List<Path> files = List.of(in.resolve("P01 V0.fcs"), in.resolve("P01_V0.fcs"), in.resolve("p01_c1.fcs"),
                 in.resolve("P01_C1.FCS"), in.resolve("P02_V0.fcs"));
-        String clash = Pipeline.idClashes(files, List.of(in));
+        String clash = InputClashes.refusal(files, List.of(in));
         assertTrue(clash.contains("P01 V0.fcs (" + files.get(0) + "), P01_V0.fcs (" + files.get(1) + ")"), clash);
         assertTrue(clash.contains("p01_c1.fcs (" + files.get(2) + "), P01_C1.FCS (" + files.get(3) + ")"), clash);
         assertFalse(clash.contains("P02_V0"), clash);
-        assertEquals(null, Pipeline.idClashes(List.of(files.get(1), files.get(4)), List.of(in)));
+        assertEquals(null, InputClashes.refusal(List.of(files.get(1), files.get(4)), List.of(in)));
     }
 
     @Test
