@@ -33,7 +33,7 @@ final class FilesInFlight {
         if (largestDecoded <= 0 || maxHeap == Long.MAX_VALUE) {
             return asked;
         }
-        long fit = (long) ((maxHeap - RESERVE) / (largestDecoded * HEAP_PER_DECODED_BYTE));
+        long fit = (maxHeap - RESERVE) / heapFor(largestDecoded);
         return (int) Math.max(1, Math.min(asked, fit));
     }
 

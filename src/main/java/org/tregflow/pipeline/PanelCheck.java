@@ -75,9 +75,10 @@ public final class PanelCheck {
                 failed.put(f, texts.get(i).failure());
                 continue;
             }
-            String tooFew = tooFewEvents(k);
-            if (tooFew != null) {
-                failed.put(f, tooFew);
+            long events = totalEvents(k);
+            if (events >= 0 && events < MIN_EVENTS) {
+                failed.put(f, "the file has only " + events + " events ($TOT); at least " + MIN_EVENTS
+                        + " are needed to analyse a sample (an empty or clogged tube, or a stopped acquisition?)");
                 continue;
             }
             List<Channel> channels = PanelResolver.channelsOf(k);
@@ -86,7 +87,7 @@ public final class PanelCheck {
                 if (keepKeywords) {
                     keywords.put(f, k);
                 }
-                decodedBytes.put(f, decodedBytes(k, f));
+                decodedBytes.put(f, decodedBytes(events, channels.size(), f));
             } catch (PanelException e) {
                 failed.put(f, e.getMessage());
                 for (String s : panel.scatter()) {
@@ -105,25 +106,19 @@ public final class PanelCheck {
     }
 
     /**
-     * $TOT x $PAR x 4 bytes; without a usable $TOT (optional in FCS 2.0) twice the file's size, which covers 16-bit
+     * events x parameters x 4 bytes; without a usable $TOT (events -1) twice the file's size, which covers 16-bit
      * integer data decoded to float. Never more than 4 times the file's size (a value takes a byte at least): a
      * damaged $TOT must not make the whole batch run one file at a time.
      */
-    static long decodedBytes(Keywords k, Path f) {
+    static long decodedBytes(long events, int parameters, Path f) {
         long size;
         try {
             size = Files.size(f);
         } catch (IOException e) {
             return 0;
         }
-        try {
-            long events = Long.parseLong(k.value("$TOT").trim());
-            long parameters = Long.parseLong(k.value("$PAR").trim());
-            if (events >= 0 && parameters > 0) {
-                return (long) Math.min((double) events * parameters * Float.BYTES, 4.0 * size); // no overflow
-            }
-        } catch (RuntimeException e) {
-            // no or malformed $TOT/$PAR: the file's size below (the reader reports the keyword itself)
+        if (events >= 0 && parameters > 0) {
+            return (long) Math.min((double) events * parameters * Float.BYTES, 4.0 * size); // no overflow
         }
         return 2 * size;
     }
@@ -162,17 +157,16 @@ public final class PanelCheck {
         }
     }
 
-    private static String tooFewEvents(Keywords k) {
+    /**
+     * $TOT, or -1 when it is absent (optional in FCS 2.0: the reader counts the events from DATA) or malformed (the
+     * reader reports it with its offset).
+     */
+    static long totalEvents(Keywords k) {
         String tot = k.value("$TOT");
-        if (tot == null) {
-            return null; // optional in FCS 2.0: the reader counts the events from DATA
-        }
         try {
-            long n = Long.parseLong(tot.trim());
-            return n < MIN_EVENTS ? "the file has only " + n + " events ($TOT); at least " + MIN_EVENTS
-                    + " are needed to analyse a sample (an empty or clogged tube, or a stopped acquisition?)" : null;
+            return tot == null ? -1 : Long.parseLong(tot.trim());
         } catch (NumberFormatException e) {
-            return null; // the reader reports a malformed $TOT with its offset
+            return -1;
         }
     }
 

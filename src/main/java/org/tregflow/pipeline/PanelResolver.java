@@ -112,8 +112,8 @@ public final class PanelResolver {
         List<Channel> byStain = new ArrayList<>();
         List<Channel> byName = new ArrayList<>();
         for (Channel c : channels) {
-            if (c.marker() != null && (matches(tokens(c.marker()), spellings)
-                    || endsWithMarker(tokens(c.marker()), spellings))) {
+            List<String> stain = c.marker() == null ? null : tokens(c.marker());
+            if (stain != null && (matches(stain, spellings) || endsWithMarker(stain, spellings))) {
                 byStain.add(c);
             } else if (matches(tokens(c.name()), spellings)) {
                 byName.add(c);

@@ -173,8 +173,8 @@ public final class RunLock implements AutoCloseable {
 
     /**
      * This machine's name, without a name lookup where the system says it: InetAddress.getLocalHost() resolves the
-     * name, which stalls for seconds where it is not in /etc/hosts and DNS does not answer (a known trap on
-     * laptops and lab workstations), at the start of every run.
+     * name, which waits for DNS where the name is not in /etc/hosts (a known source of multi-second starts on
+     * laptops and workstations; not measured here, where it took 6-7 ms), at the start of every run.
      */
     static String hostName() {
         try {

@@ -42,17 +42,17 @@ class FilesInFlightTest {
     void aFilesDecodedSizeComesFromTotAndParOrElseItsLength(@TempDir Path tmp) throws IOException {
         Keywords k = new Keywords();
         k.set("$TOT", " 1000000 ");
-        k.set("$PAR", "16");
+        assertEquals(1_000_000, PanelCheck.totalEvents(k));
         Path big = Files.write(tmp.resolve("big.fcs"), new byte[16_000_000]); // 1 byte per value at least
-        assertEquals(MILLION_BY_16, PanelCheck.decodedBytes(k, big));
+        assertEquals(MILLION_BY_16, PanelCheck.decodedBytes(1_000_000, 16, big));
         Path f = Files.write(tmp.resolve("a.fcs"), new byte[1000]);
-        assertEquals(4000, PanelCheck.decodedBytes(k, f), "a $TOT the file cannot hold: at most 4 bytes per byte");
-        k.set("$TOT", "9223372036854775807");
-        assertEquals(4000, PanelCheck.decodedBytes(k, f), "no overflow");
+        assertEquals(4000, PanelCheck.decodedBytes(1_000_000, 16, f), "a $TOT the file cannot hold: 4 bytes a byte");
+        assertEquals(4000, PanelCheck.decodedBytes(Long.MAX_VALUE, 16, f), "no overflow");
         k.remove("$TOT"); // optional in FCS 2.0
-        assertEquals(2000, PanelCheck.decodedBytes(k, f));
+        assertEquals(-1, PanelCheck.totalEvents(k));
         k.set("$TOT", "many");
-        assertEquals(2000, PanelCheck.decodedBytes(k, f));
+        assertEquals(-1, PanelCheck.totalEvents(k));
+        assertEquals(2000, PanelCheck.decodedBytes(-1, 16, f), "without $TOT: twice the file's size");
     }
 
     @Test
