@@ -155,10 +155,18 @@ final class InputHashes {
     }
 
     /**
-     * Writes the record (atomically), keeping the entries of files that still exist: one run may cover a part of
-     * the folder that another covered whole.
+     * Writes the record (atomically) at the end of a run, keeping the entries of files that still exist: one run
+     * may cover a part of the folder that another covered whole.
      */
     synchronized void save() throws IOException {
+        write(true);
+    }
+
+    /**
+     * @param prune drop the entries of files gone, which costs a look-up of every recorded file: thousands of
+     *              round trips on network storage, so only the end of a run does it, not the saves during it
+     */
+    private void write(boolean prune) throws IOException {
         if (store == null) {
             return;
         }
@@ -166,7 +174,7 @@ final class InputHashes {
         savedAt = System.nanoTime();
         List<Entry> kept = new ArrayList<>();
         for (Entry e : entries.values()) {
-            if (Files.exists(Path.of(e.path()))) {
+            if (!prune || Files.exists(Path.of(e.path()))) {
                 kept.add(e);
             }
         }
@@ -182,7 +190,7 @@ final class InputHashes {
         if (!changed || now - savedAt < TimeUnit.SECONDS.toNanos(SAVE_EVERY_SECONDS)) {
             return false;
         }
-        save();
+        write(false);
         return true;
     }
 

@@ -163,4 +163,25 @@ class InputHashesTest {
         assertTrue(hashes().recorded(file).isPresent(), "a resume after a kill now finds it");
         assertFalse(run.saveIfDue(System.nanoTime() + 2 * period), "nothing changed since");
     }
+
+    /**
+     * The saves during a run write what is known without looking up every recorded file (on network storage,
+     * thousands of round trips every few seconds); the save at the end drops the files gone.
+     */
+    @Test
+    void onlyTheSaveAtTheEndOfARunDropsTheFilesGone() throws IOException {
+        long period = TimeUnit.SECONDS.toNanos(InputHashes.SAVE_EVERY_SECONDS);
+        Path gone = tmp.resolve("in").resolve("P01_C1.fcs");
+        Files.writeString(gone, "FCS3.1    removed later");
+        InputHashes run = hashes();
+        run.sha256(gone, false);
+        Files.delete(gone);
+        run.sha256(file, false);
+        assertTrue(run.saveIfDue(System.nanoTime() + period));
+        assertTrue(hashes().recorded(gone).isPresent(), "not looked up during the run");
+        assertTrue(hashes().recorded(file).isPresent());
+        run.save();
+        assertTrue(hashes().recorded(gone).isEmpty(), "dropped at its end");
+        assertTrue(hashes().recorded(file).isPresent());
+    }
 }
