@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tregflow.fcs.Channel;
 import org.tregflow.fcs.Keywords;
 
@@ -135,7 +134,7 @@ public final class PanelResolver {
             }
             boolean otherMarker = false;
             for (String t : label.subList(0, before)) {
-                otherMarker |= CD_MARKER.matcher(t).matches();
+                otherMarker |= isCdMarker(t);
             }
             if (!otherMarker) {
                 return true;
@@ -180,7 +179,7 @@ public final class PanelResolver {
         Set<String> detectors = new LinkedHashSet<>();
         for (Channel c : hits) {
             String n = c.name().toUpperCase(Locale.ROOT);
-            detectors.add(n.replaceAll("[-_ ]?[AHW]$", ""));
+            detectors.add(detector(n));
             if (n.endsWith("-A") || n.endsWith("_A") || n.endsWith(" A")) {
                 areas.add(c);
             }
@@ -195,6 +194,27 @@ public final class PanelResolver {
                     .append(c.name()).append(c.marker() == null ? "" : " (" + c.marker() + ")");
         }
         throw new PanelException(sb.append("; add a more specific spelling under panel.aliases.").append(marker).toString());
+    }
+
+    /**
+     * The detector of an upper-case channel name: without an area, height or width suffix ("FITC-A": "FITC"); a
+     * final line break stays where it was, as the end of a line counts as the end of the name.
+     */
+    static String detector(String name) {
+        int end = name.length();
+        if (name.endsWith("\r\n")) {
+            end -= 2;
+        } else if (end > 0 && "\n\r\u0085\u2028\u2029".indexOf(name.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int cut = end;
+        if (cut > 0 && "AHW".indexOf(name.charAt(cut - 1)) >= 0) {
+            cut--;
+            if (cut > 0 && "-_ ".indexOf(name.charAt(cut - 1)) >= 0) {
+                cut--;
+            }
+        }
+        return name.substring(0, cut) + name.substring(end);
     }
 
     static boolean matches(List<String> label, List<List<String>> spellings) {
@@ -220,29 +240,65 @@ public final class PanelResolver {
     }
 
     /**
-     * Compiled once: a label is split for every marker and alias against every channel of every file, and
-     * String.split and String.matches compile their pattern at each call.
+     * A label's tokens: upper case, split at runs of white space and the punctuation {@code -_/:,;()[]<>+*|}. Plain
+     * loops, not regular expressions: a label is split for every channel of every file (and the panel check's pass
+     * over the TEXT), and the regular-expression engine was among the largest methods the JIT compiled in a
+     * batch's first minutes.
      */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_/:,;()\\[\\]<>+*|]+");
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
-    private static final Pattern CD_MARKER = Pattern.compile("CD\\d.*");
-
     static List<String> tokens(String label) {
         String s = label.trim();
         if (s.regionMatches(true, 0, "Comp-", 0, 5) || s.regionMatches(true, 0, "Comp_", 0, 5)) {
             s = s.substring(5);
         }
+        s = s.toUpperCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
-        for (String t : SEPARATORS.split(s.toUpperCase(Locale.ROOT))) {
-            if (!t.isEmpty()) {
-                out.add(t);
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean separator = i == s.length() || isSeparator(s.charAt(i));
+            if (separator && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
             }
         }
         return out;
     }
 
+    /** White space as regular expressions' {@code \s} has it (ASCII), or the punctuation labels separate with. */
+    private static boolean isSeparator(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '-', '_', '/', ':', ',', ';', '(', ')', '[', ']', '<', '>',
+                 '+', '*', '|' -> true;
+            default -> false;
+        };
+    }
+
+    /** The name in upper case with everything but A-Z and 0-9 left out ("FSC-A" and "FSC A" are "FSCA"). */
     static String compact(String name) {
-        return NOT_ALPHANUMERIC.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("");
+        String upper = name.toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(upper.length());
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A token naming a CD marker: "CD" and a digit ("CD3", "CD45RA"), then anything but a line break. */
+    static boolean isCdMarker(String token) {
+        if (token.length() < 3 || !token.startsWith("CD") || token.charAt(2) < '0' || token.charAt(2) > '9') {
+            return false;
+        }
+        for (int i = 3; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String names(List<Channel> channels) {

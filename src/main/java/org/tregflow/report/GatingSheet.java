@@ -179,7 +179,12 @@ public final class GatingSheet {
         if (s.toLowerCase(Locale.ROOT).endsWith(".fcs")) {
             s = s.substring(0, s.length() - 4);
         }
-        s = s.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+        s = SheetText.onlyAscii(s, "._-");
+        int dots = 0;
+        while (dots < s.length() && s.charAt(dots) == '.') {
+            dots++;
+        }
+        s = dots == 0 ? s : "_" + s.substring(dots);
         if (s.length() > 150) {
             s = s.substring(0, 150);
         }

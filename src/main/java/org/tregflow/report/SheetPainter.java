@@ -14,7 +14,6 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jfree.svg.SVGHints;
 import org.tregflow.gating.BooleanGate;
@@ -58,7 +57,7 @@ final class SheetPainter {
         g.setFont(font(Font.PLAIN, 12));
         g.setColor(MUTED);
         String sub = (title == null || title.isBlank() ? "" : title + "  ·  ")
-                + String.format(Locale.ROOT, "%,d events", events);
+                + SheetText.grouped(events) + " events";
         g.drawString(sub, GatingSheet.MARGIN, 50);
         g.setFont(font(Font.PLAIN, 10));
         g.drawString("Each plot shows the parent population; gates and percentages of parent as computed for this "
@@ -106,7 +105,7 @@ final class SheetPainter {
     }
 
     static String idOf(String population) {
-        return population.replaceAll("[^A-Za-z0-9_-]", "_");
+        return SheetText.onlyAscii(population, "_-");
     }
 
     private void paintPanel(Panel p) {
@@ -126,8 +125,8 @@ final class SheetPainter {
         }
         g.setColor(MUTED);
         g.setFont(font(Font.PLAIN, 11));
-        String sub = String.format(Locale.ROOT, "of %s  ·  %,d of %,d events", step.parent(),
-                step.events().count(), step.parentEvents().count());
+        String sub = "of " + step.parent() + "  ·  " + SheetText.grouped(step.events().count()) + " of "
+                + SheetText.grouped(step.parentEvents().count()) + " events";
         if (step.gate() instanceof BooleanGate) {
             sub += "  ·  " + describe(step.gate());
         }
@@ -200,19 +199,7 @@ final class SheetPainter {
     }
 
     private void paintHistogram(Panel p) {
-        PlotArea a = p.area();
-        double[] h = p.histogram();
-        Axis counts = p.countAxis();
-        Path2D.Double path = new Path2D.Double();
-        double binW = a.width() / h.length;
-        double base = a.y() + a.height();
-        path.moveTo(a.x(), base);
-        for (int i = 0; i < h.length; i++) {
-            double y = base - counts.fraction(h[i]) * a.height();
-            path.lineTo(a.x() + (i + 0.5) * binW, y);
-        }
-        path.lineTo(a.x() + a.width(), base);
-        path.closePath();
+        Path2D.Double path = histogramOutline(p);
         for (GateOutline.Shape s : p.outlines()) {
             g.setColor(GATE_BAND);
             g.fill(s.path());
@@ -230,6 +217,27 @@ final class SheetPainter {
         g.setColor(HIST_LINE);
         g.setStroke(new BasicStroke(1.2f));
         g.draw(path);
+    }
+
+    /**
+     * The histogram's outline, closed along the x axis. A method of its own: its loop inside paintHistogram had the
+     * JIT compile all of paintHistogram's drawing, inlined, on the stack (0.5 s of C2 time in a 48-file run).
+     */
+    private static Path2D.Double histogramOutline(Panel p) {
+        PlotArea a = p.area();
+        double[] h = p.histogram();
+        Axis counts = p.countAxis();
+        Path2D.Double path = new Path2D.Double();
+        double binW = a.width() / h.length;
+        double base = a.y() + a.height();
+        path.moveTo(a.x(), base);
+        for (int i = 0; i < h.length; i++) {
+            double y = base - counts.fraction(h[i]) * a.height();
+            path.lineTo(a.x() + (i + 0.5) * binW, y);
+        }
+        path.lineTo(a.x() + a.width(), base);
+        path.closePath();
+        return path;
     }
 
     private void paintGates(Panel p) {
@@ -281,7 +289,7 @@ final class SheetPainter {
     }
 
     private static String percent(double pct) {
-        return String.format(Locale.ROOT, pct < 10 ? "%.2f%%" : "%.1f%%", pct);
+        return SheetText.fixed(pct, pct < 10 ? 2 : 1) + "%";
     }
 
     /** A label on a white rounded box, so it reads over dense dots; kept inside the plot frame. */

@@ -3,7 +3,6 @@ package org.tregflow.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.tregflow.transform.Bounded;
 import org.tregflow.transform.Linear;
 import org.tregflow.transform.Transform;
@@ -209,8 +208,11 @@ public final class Ticks {
     }
 
     private static String trim(double v) {
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        String s = SheetText.fixed(v, 4);
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '0') {
+            end--;
+        }
+        return s.charAt(end - 1) == '.' ? s.substring(0, end - 1) : s.substring(0, end);
     }
 }
