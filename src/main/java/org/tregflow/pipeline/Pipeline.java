@@ -272,7 +272,7 @@ public final class Pipeline {
             Path gatesDir = b.gatesDir();
             if (b.resume() && store != null) {
                 sha = b.hashes().sha256(file, true);
-                s = store.load(sha).orElse(null);
+                s = store.load(sha, id).orElse(null);
             } else {
                 hashing = SideTask.start("tregflow-sha256", () -> b.hashes().sha256(file, false));
             }
@@ -309,7 +309,7 @@ public final class Pipeline {
                         drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), worker.canvas(),
                                 outputWarnings);
                     }
-                    s = new ResultStore.Stored(ResultStore.FORMAT, sha, store == null ? null : store.runKey(),
+                    s = new ResultStore.Stored(ResultStore.FORMAT, sha, id, store == null ? null : store.runKey(),
                             a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
                             gatingMl, drawn ? title : null);
                     if (store != null) {

@@ -21,19 +21,21 @@ import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 
 /**
- * Per-file results kept between runs, {@code OUT/.tregflow/results/<file sha256>-<run key>.json}, so a run killed
- * mid-way keeps what it finished and {@code --resume} reprocesses only what changed.
+ * Per-file results kept between runs, {@code OUT/.tregflow/results/<file sha256>-<run key>-<sample key>.json}, so a
+ * run killed mid-way keeps what it finished and {@code --resume} reprocesses only what changed.
  *
- * <p>A stored result is keyed by the file's content and by the {@linkplain #runKey run key} (the tool version,
- * the pipeline file's bytes and the compensation matrix it names): a change to any of them is a new key and the
- * file is analysed again. What is stored is the analysis alone, never the sample's metadata (patient, visit, arm):
+ * <p>A stored result is keyed by the file's content, by the {@linkplain #runKey run key} (the tool version, the
+ * pipeline file's bytes and the compensation matrix it names) and by the sample id: a change to any of them is a
+ * new key and the file is analysed again. The sample id is part of it because a result also records which sheet
+ * was drawn for that sample: one file under two names (warned about) otherwise shared one entry, drawn under one
+ * name's title, and every resume analysed the other name's file again. What is stored is the analysis alone, never the sample's metadata (patient, visit, arm):
  * those come from the sample sheet of the run at hand, so a corrected sheet takes effect on resume. Each file is
  * written to a temporary name and renamed, so a kill leaves either the whole result or none; an entry that does
  * not parse, or whose recorded keys disagree with its name, is ignored and the file analysed again.
  */
 public final class ResultStore {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -48,7 +50,8 @@ public final class ResultStore {
      * @param gatingMl   whether the applied gates were written as Gating-ML
      * @param sheetTitle the title the gating sheet was drawn with, or null when none was drawn
      */
-    public record Stored(int format, String sha256, String runKey, String fcsVersion, String instrument, long events,
+    public record Stored(int format, String sha256, String sampleId, String runKey, String fcsVersion, String instrument,
+                         long events,
                          List<PopulationStats> populations, List<GateRecord> gates, List<String> warnings,
                          boolean gatingMl, String sheetTitle) {
         public Stored {
@@ -88,19 +91,30 @@ public final class ResultStore {
         return dir;
     }
 
-    private Path entry(String sha256) {
-        return dir.resolve(sha256 + "-" + runKey + ".json");
+    private Path entry(String sha256, String sampleId) {
+        return dir.resolve(sha256 + "-" + runKey + "-" + sampleKey(sampleId) + ".json");
     }
 
-    /** The stored analysis of a file with this content under this pipeline, if any and intact. */
-    public Optional<Stored> load(String sha256) {
-        Path f = entry(sha256);
+    /** The sample id in an entry's name: 16 hex digits of its SHA-256 (ids are paths, of any length and alphabet). */
+    static String sampleKey(String sampleId) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sampleId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256", e);
+        }
+    }
+
+    /** The stored analysis of this sample's file with this content under this pipeline, if any and intact. */
+    public Optional<Stored> load(String sha256, String sampleId) {
+        Path f = entry(sha256, sampleId);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            if (s.format() != FORMAT || !sha256.equals(s.sha256()) || !runKey.equals(s.runKey())) {
+            if (s.format() != FORMAT || !sha256.equals(s.sha256()) || !sampleId.equals(s.sampleId())
+                    || !runKey.equals(s.runKey())) {
                 LOG.warn("{}: recorded keys do not match its name; the file is analysed again", f);
                 return Optional.empty();
             }
@@ -114,7 +128,7 @@ public final class ResultStore {
     /** Stores a file's analysis atomically (temporary file, flushed to disk, then renamed). */
     public void save(Stored s) throws IOException {
         byte[] json = JSON.writeValueAsBytes(s);
-        AtomicFile.write(entry(s.sha256()), ch -> {
+        AtomicFile.write(entry(s.sha256(), s.sampleId()), ch -> {
             AtomicFile.writeFully(ch, ByteBuffer.wrap(json));
             // On disk before the rename: after a power cut a result is whole or absent, never empty.
             ch.force(true);

@@ -79,5 +79,15 @@ class InputClashTest {
         assertTrue(same.get(0).startsWith("P01_C1.fcs, P01_C4.fcs have the same content (SHA-256 "), same.get(0));
         String manifest = Files.readString(tmp.resolve("out").resolve("manifest.json"));
         assertTrue(manifest.contains("P01_C1.fcs, P01_C4.fcs have the same content"), "the manifest keeps it");
+
+        // Each keeps its own stored result: a resume reuses both (one stored result for the content alone was
+        // drawn under one visit's title, so every resume analysed the other file again, and so on).
+        for (int resume = 0; resume < 2; resume++) {
+            RunResult again = Pipeline.run(new RunRequest(PIPELINE, List.of(in), null, null, null, tmp.resolve("out"), 2,
+                    null, true, null));
+            assertEquals(0, again.exitCode());
+            String counts = Files.readString(tmp.resolve("out").resolve("manifest.json"));
+            assertTrue(counts.replaceAll("\\s", "").contains("\"processed\":0,\"reused\":4"), counts);
+        }
     }
 }
