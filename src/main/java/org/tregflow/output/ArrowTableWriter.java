@@ -44,6 +44,12 @@ public final class ArrowTableWriter {
         if (System.getProperty("io.netty.noUnsafe") == null) {
             System.setProperty("io.netty.noUnsafe", "false");
         }
+        // Netty 4.2 asks JFR whether it is available, which starts JFR's machinery (its annotations, proxies, the
+        // management bean): about 0.1 s of the warm-up thread in every fresh JVM, for allocation events tregflow
+        // never records.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
     }
 
     private ArrowTableWriter() {
