@@ -28,10 +28,11 @@ import org.tregflow.stats.PopulationStats;
  * pipeline file's bytes and the compensation matrix it names) and by the sample id: a change to any of them is a
  * new key and the file is analysed again. The sample id is part of it because a result also records which sheet
  * was drawn for that sample: one file under two names (warned about) otherwise shared one entry, drawn under one
- * name's title, and every resume analysed the other name's file again. What is stored is the analysis alone, never the sample's metadata (patient, visit, arm):
- * those come from the sample sheet of the run at hand, so a corrected sheet takes effect on resume. Each file is
- * written to a temporary name and renamed, so a kill leaves either the whole result or none; an entry that does
- * not parse, or whose recorded keys disagree with its name, is ignored and the file analysed again.
+ * name's title, and every resume analysed the other name's file again. What is stored is the analysis alone, never
+ * the sample's metadata (patient, visit, arm): those come from the sample sheet of the run at hand, so a corrected
+ * sheet takes effect on resume. Each file is written to a temporary name and renamed, so a kill leaves either the
+ * whole result or none; an entry that does not parse, or whose recorded keys disagree with its name, is ignored
+ * and the file analysed again.
  */
 public final class ResultStore {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
@@ -47,13 +48,13 @@ public final class ResultStore {
      * The analysis of one file as stored: everything of a {@code SampleResult} that depends only on the file's
      * content and the pipeline, and which per-sample outputs the analysis left.
      *
+     * @param sampleId   the sample whose outputs (sheet, Gating-ML) the analysis left
      * @param gatingMl   whether the applied gates were written as Gating-ML
      * @param sheetTitle the title the gating sheet was drawn with, or null when none was drawn
      */
-    public record Stored(int format, String sha256, String sampleId, String runKey, String fcsVersion, String instrument,
-                         long events,
-                         List<PopulationStats> populations, List<GateRecord> gates, List<String> warnings,
-                         boolean gatingMl, String sheetTitle) {
+    public record Stored(int format, String sha256, String sampleId, String runKey, String fcsVersion,
+                         String instrument, long events, List<PopulationStats> populations, List<GateRecord> gates,
+                         List<String> warnings, boolean gatingMl, String sheetTitle) {
         public Stored {
             populations = List.copyOf(populations);
             gates = List.copyOf(gates);
