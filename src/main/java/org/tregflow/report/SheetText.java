@@ -76,14 +76,18 @@ final class SheetText {
         return out.toString();
     }
 
-    /** {@code s} with every character other than ASCII letters, digits and those of {@code kept} made '_'. */
+    /**
+     * {@code s} with every character other than ASCII letters, digits and those of {@code kept} made '_' (one '_'
+     * per code point, as a regular expression's class matches them: a character outside the BMP is one).
+     */
     static String onlyAscii(String s, String kept) {
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || kept.indexOf(c) >= 0;
-            out.append(ok ? c : '_');
+            out.append(ok ? (char) c : '_');
+            i += Character.charCount(c);
         }
         return out.toString();
     }

@@ -44,7 +44,8 @@ class SheetTextTest {
     @Test
     void namesKeepOnlyWhatFileNamesAndElementIdsAllow() {
         for (String s : new String[] {"CD25hi Treg", "CD4+", "NK cells", "a/b\\c", "..hidden", "é ü ß", "x.y-z_1",
-            "", "\t\n", " P01 V0 "}) {
+            "", "\t\n", " P01 V0 ",
+            "P01 \uD83D\uDE00 V0", "\uD840\uDC0B.txt", "lone \uD83D surrogate"}) {
             assertEquals(s.replaceAll("[^A-Za-z0-9_-]", "_"), SheetPainter.idOf(s), s);
             String stem = s.strip().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
             assertEquals(stem.isEmpty() ? "sample" : stem, GatingSheet.fileStem(s), s);
