@@ -293,6 +293,8 @@ final class DatasetReader extends KeywordContext {
 
     /** Bytes of DATA read per chunk: small enough to stay in the caches while its events are scattered. */
     private static final int CHUNK_BYTES = 1 << 20;
+    /** The chunk buffer, kept per thread: a batch's worker reads file after file into the same megabyte. */
+    private static final ThreadLocal<ByteBuffer> CHUNKS = new ThreadLocal<>();
 
     /**
      * Whole-byte binary DATA read a chunk of events at a time into one small buffer and decoded into the columns.
@@ -306,7 +308,12 @@ final class DatasetReader extends KeywordContext {
             return;
         }
         int chunkEvents = Math.max(1, CHUNK_BYTES / bytesPerEvent);
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min((long) chunkEvents, events) * bytesPerEvent);
+        int size = (int) Math.min((long) chunkEvents, events) * bytesPerEvent;
+        ByteBuffer chunk = CHUNKS.get();
+        if (chunk == null || chunk.capacity() < size) {
+            chunk = ByteBuffer.allocate(Math.max(size, CHUNK_BYTES));
+            CHUNKS.set(chunk);
+        }
         for (int first = 0; first < events; first += chunkEvents) {
             int n = Math.min(chunkEvents, events - first);
             chunk.clear().limit(n * bytesPerEvent);

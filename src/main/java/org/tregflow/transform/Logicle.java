@@ -196,6 +196,8 @@ public final class Logicle implements Transform {
 
     /** Events the W estimate reads at most (unless negatives are too rare in them, see {@link #wReference}). */
     static final int W_SAMPLE = 65_536;
+    /** The sample's array, kept per thread: 256 KB per fluorescence channel and file the collector need not see. */
+    private static final ThreadLocal<float[]> W_SAMPLES = ThreadLocal.withInitial(() -> new float[W_SAMPLE]);
     /** Consecutive events per block of the sample: whole cache lines, so the rest of the column is not read. */
     private static final int W_BLOCK = 1024;
     /**
@@ -218,7 +220,7 @@ public final class Logicle implements Transform {
             return fifthPercentileOfNegatives(values, n);
         }
         int blocks = W_SAMPLE / W_BLOCK;
-        float[] sample = new float[W_SAMPLE];
+        float[] sample = W_SAMPLES.get();
         int negatives = 0;
         for (int b = 0; b < blocks; b++) {
             int from = (int) ((long) b * (n - W_BLOCK) / (blocks - 1));
