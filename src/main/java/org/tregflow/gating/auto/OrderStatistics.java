@@ -54,9 +54,9 @@ public final class OrderStatistics {
     }
 
     /**
-     * Histograms of 65,536 buckets (256 KB each) kept per thread and cleared for each use instead of allocated: a
-     * file's analysis takes about twenty quantiles (two per kernel density) and fifty medians' histograms, 5 MB of
-     * the 25 MB of short-lived arrays a file otherwise left the collector whatever its size.
+     * Histograms of 65,536 buckets (256 KB each) kept per thread instead of allocated, each use clearing what it
+     * reads: a file's analysis takes about twenty quantiles (two per kernel density) and a dozen histograms for its
+     * medians, 5 MB of the 25 MB of short-lived arrays a file otherwise left the collector whatever its size.
      */
     private static final ThreadLocal<int[][]> HISTOGRAMS = ThreadLocal.withInitial(() -> new int[0][]);
 
