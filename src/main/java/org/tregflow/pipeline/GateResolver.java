@@ -268,7 +268,7 @@ final class GateResolver {
         float[] areas = scaleValues.apply(areaMarker);
         float[] heights = scaleValues.apply(heightMarker);
         double k = g.k() == null ? DEFAULT_BAND_K : g.k();
-        RatioBand band = RatioBand.fit(areas, heights, parent, k);
+        RatioBand band = RatioBand.fit(areas, heights, parent, k, gathered());
         // The band is drawn out just past its largest event's area: every event it can hold has a positive,
         // finite area and height, so none lies further out.
         double xmax = band.maxArea() * 1.01 + 1e-9;

@@ -22,10 +22,17 @@ public record RatioBand(double medianRatio, double spread, double lowRatio, doub
      * statistics.
      */
     public static RatioBand fit(float[] area, float[] height, Population within, double k) {
+        return fit(area, height, within, k, new float[(int) within.count()]);
+    }
+
+    /**
+     * As {@link #fit(float[], float[], Population, double)}, the ratios in {@code ratio} (at least as long as the
+     * population's count, its contents overwritten: a batch lends one array for all of a file's gates).
+     */
+    public static RatioBand fit(float[] area, float[] height, Population within, double k, float[] ratio) {
         if (!(k > 0)) {
             throw new IllegalArgumentException("ratio_band k must be > 0, got " + k);
         }
-        float[] ratio = new float[(int) within.count()];
         int m = 0;
         float maxArea = 0;
         long[] words = within.words();
