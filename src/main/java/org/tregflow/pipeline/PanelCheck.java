@@ -87,7 +87,7 @@ public final class PanelCheck {
                 if (keepKeywords) {
                     keywords.put(f, k);
                 }
-                decodedBytes.put(f, decodedBytes(events, channels.size(), f));
+                decodedBytes.put(f, decodedBytes(events, channels.size(), texts.get(i).fileSize()));
             } catch (PanelException e) {
                 failed.put(f, e.getMessage());
                 for (String s : panel.scatter()) {
@@ -110,21 +110,15 @@ public final class PanelCheck {
      * integer data decoded to float. Never more than 4 times the file's size (a value takes a byte at least): a
      * damaged $TOT must not make the whole batch run one file at a time.
      */
-    static long decodedBytes(long events, int parameters, Path f) {
-        long size;
-        try {
-            size = Files.size(f);
-        } catch (IOException e) {
-            return 0;
-        }
+    static long decodedBytes(long events, int parameters, long size) {
         if (events >= 0 && parameters > 0) {
             return (long) Math.min((double) events * parameters * Float.BYTES, 4.0 * size); // no overflow
         }
         return 2 * size;
     }
 
-    /** A file's TEXT keywords, or why they cannot be read. */
-    private record Text(Keywords keywords, String failure) {
+    /** A file's TEXT keywords and its length, or why they cannot be read. */
+    private record Text(Keywords keywords, long fileSize, String failure) {
     }
 
     /**
@@ -147,13 +141,14 @@ public final class PanelCheck {
         }
     }
 
+    /** Read here, beside the TEXT, so that the files' lengths too come in overlapping round trips. */
     private static Text readText(Path f) {
         try {
-            return new Text(FcsReader.readText(f), null);
+            return new Text(FcsReader.readText(f), Files.size(f), null);
         } catch (FcsException e) {
-            return new Text(null, e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            return new Text(null, Pipeline.message(e));
+            return new Text(null, 0, e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return new Text(null, 0, Pipeline.message(e));
         }
     }
 

@@ -196,25 +196,16 @@ public final class PanelResolver {
         throw new PanelException(sb.append("; add a more specific spelling under panel.aliases.").append(marker).toString());
     }
 
-    /**
-     * The detector of an upper-case channel name: without an area, height or width suffix ("FITC-A": "FITC"); a
-     * final line break stays where it was, as the end of a line counts as the end of the name.
-     */
+    /** The detector of an upper-case channel name: without an area, height or width suffix ("FITC-A": "FITC"). */
     static String detector(String name) {
-        int end = name.length();
-        if (name.endsWith("\r\n")) {
-            end -= 2;
-        } else if (end > 0 && "\n\r\u0085\u2028\u2029".indexOf(name.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        int cut = end;
+        int cut = name.length();
         if (cut > 0 && "AHW".indexOf(name.charAt(cut - 1)) >= 0) {
             cut--;
             if (cut > 0 && "-_ ".indexOf(name.charAt(cut - 1)) >= 0) {
                 cut--;
             }
         }
-        return name.substring(0, cut) + name.substring(end);
+        return name.substring(0, cut);
     }
 
     static boolean matches(List<String> label, List<List<String>> spellings) {
@@ -287,18 +278,9 @@ public final class PanelResolver {
         return sb.toString();
     }
 
-    /** A token naming a CD marker: "CD" and a digit ("CD3", "CD45RA"), then anything but a line break. */
+    /** A token naming a CD marker: "CD" and a digit ("CD3", "CD45RA"). */
     static boolean isCdMarker(String token) {
-        if (token.length() < 3 || !token.startsWith("CD") || token.charAt(2) < '0' || token.charAt(2) > '9') {
-            return false;
-        }
-        for (int i = 3; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return false;
-            }
-        }
-        return true;
+        return token.length() >= 3 && token.startsWith("CD") && token.charAt(2) >= '0' && token.charAt(2) <= '9';
     }
 
     private static String names(List<Channel> channels) {

@@ -490,11 +490,12 @@ public final class Pipeline {
         }
         long heap = Runtime.getRuntime().maxMemory();
         int n = FilesInFlight.workers(threads, files.size(), size, heap);
-        if (n < Math.min(threads, files.size())) {
+        int asked = Math.min(threads, files.size());
+        if (n < asked) {
             String w = String.format(Locale.ROOT, "memory: %d file%s analysed at a time instead of %d: the largest "
                     + "input (%s, %,d MB as decoded columns) needs about %,d MB of heap in flight, and this JVM's "
                     + "heap is %,d MB (raise it with TREGFLOW_JAVA_OPTS=-Xmx...)", n, n == 1 ? "" : "s",
-                    Math.min(threads, files.size()), largest.getFileName(), size >> 20,
+                    asked, largest.getFileName(), size >> 20,
                     FilesInFlight.heapFor(size) >> 20, heap >> 20);
             LOG.warn(w);
             warnings.add(w);

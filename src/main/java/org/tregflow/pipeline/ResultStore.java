@@ -9,14 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tregflow.cli.Main;
 import org.tregflow.io.AtomicFile;
+import org.tregflow.output.Hashing;
 import org.tregflow.stats.GateRecord;
 import org.tregflow.stats.PopulationStats;
 
@@ -69,19 +68,14 @@ public final class ResultStore {
 
     /** The key of a pipeline's results: SHA-256 of the tool version, the pipeline's bytes and its matrix. */
     public static String runKey(CompiledPipeline pipeline, Path pipelineFile) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM lacks SHA-256", e);
-        }
+        MessageDigest md = Hashing.sha256();
         md.update(("tregflow " + Main.version() + "\nresult format " + FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
         md.update(Files.readAllBytes(pipelineFile));
         // The matrix file is named by the pipeline, not part of it: its values must count too.
         if (pipeline.matrix() != null) {
             md.update(("\nmatrix\n" + pipeline.matrix().toKeywordValue()).getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Hashing.hex(md.digest());
     }
 
     public String runKey() {
@@ -98,12 +92,7 @@ public final class ResultStore {
 
     /** The sample id in an entry's name: 16 hex digits of its SHA-256 (ids are paths, of any length and alphabet). */
     static String sampleKey(String sampleId) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sampleId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM lacks SHA-256", e);
-        }
+        return Hashing.hex(Hashing.sha256().digest(sampleId.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
     }
 
     /** The stored analysis of this sample's file with this content under this pipeline, if any and intact. */

@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
  * another (a batch worker): a sheet of a 1M-event file is a 1408 x 1156 RGB image, 6.5 MB, which a worker otherwise
  * allocated anew for every file and which was often still being encoded when the young generation was collected,
  * so it went on to the old generation as garbage. Over a batch of 48 files (Java 17, 2 workers) kept canvases cut
- * the full collections from 24 to 18-20 (0.53-0.56 s of pauses to 0.41-0.42).
+ * the full collections by about a fifth (the figures are in the README's Performance section).
  *
  * <p>The PNG is drawn on a thread of its own: a sheet that failed half-way may leave it still drawing, so the
  * raster is lent and given back, and a sheet that finds it still lent draws on a new one.
