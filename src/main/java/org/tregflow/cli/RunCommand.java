@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import org.tregflow.output.EndpointText;
@@ -20,6 +21,7 @@ import org.tregflow.pipeline.RunRequest;
 import org.tregflow.pipeline.RunLock;
 import org.tregflow.pipeline.RunLockedException;
 import org.tregflow.pipeline.RunResult;
+import org.tregflow.report.SheetFormat;
 import org.tregflow.stats.CohortRow;
 import org.tregflow.stats.SampleResult;
 import picocli.CommandLine;
@@ -73,6 +75,13 @@ public final class RunCommand implements Callable<Integer> {
             + "unchanged since an earlier run into the same output folder; analyse only the others.")
     boolean resume;
 
+    @Option(names = "--sheets", paramLabel = "FORMATS",
+            description = "Gating sheets written per sample in OUT/sheets: svg, png, svg,png or none "
+                    + "(default: ${DEFAULT-VALUE}). The SVG is the sharp one to sign off, the PNG a quick look; "
+                    + "without either a batch takes a third (1M-event files) to 45%% (100,000-event files) less CPU. "
+                    + "A sample's sheets of other formats left there by earlier runs are removed.")
+    String sheets = "svg,png";
+
     @Option(names = "--quiet", description = "No progress display (failures and the summary are still printed).")
     boolean quiet;
 
@@ -91,6 +100,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             err.println("tregflow run: --out " + out + " is a file, not a folder");
+            return 2;
+        }
+        Set<SheetFormat> sheetFormats;
+        try {
+            sheetFormats = SheetFormat.parse(sheets);
+        } catch (IllegalArgumentException e) {
+            err.println("tregflow run: --sheets: " + e.getMessage());
             return 2;
         }
         List<Path> in = inputs.isEmpty() ? List.of(DEFAULT_INPUT) : inputs;
@@ -122,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             ProgressReporter progress = ProgressReporter.forTerminal(err, quiet);
             RunResult r = Pipeline.run(new RunRequest(pipeline, in, sampleSheet, baselineVisit, endpointVisit, out, n,
-                    null, resume, progress));
+                    null, resume, progress, sheetFormats));
             r.warnings().forEach(w -> err.println("warning: " + w));
             if (r.samples().isEmpty()) {
                 err.println("tregflow run: no FCS files found in " + in);

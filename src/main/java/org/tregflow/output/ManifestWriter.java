@@ -50,6 +50,7 @@ final class ManifestWriter {
             ObjectNode b = root.putObject("results_store");
             b.put("run_key", m.batch().runKey());
             b.put("resume", m.batch().resume());
+            root.put("sheets", m.batch().sheets());
         }
         ArrayNode inputs = root.putArray("inputs");
         for (RunManifest.Input in : m.inputs()) {

@@ -47,8 +47,10 @@ public record RunManifest(String toolVersion, String pipeline, String pipelineSh
      * @param reused sample ids whose stored result was reused (not analysed in this run)
      * @param hashesRecorded sample ids whose SHA-256 came from the record of input hashes: the file was the same,
      *                       unchanged file on disk as when it was hashed by an earlier run, and was not read
+     * @param sheets the formats the gating sheets were asked in ({@code tregflow run --sheets}: "svg,png", "svg",
+     *               "png" or "none")
      */
-    public record Batch(String runKey, boolean resume, Set<String> reused, Set<String> hashesRecorded) {
+    public record Batch(String runKey, boolean resume, Set<String> reused, Set<String> hashesRecorded, String sheets) {
         public Batch {
             reused = Set.copyOf(reused);
             hashesRecorded = Set.copyOf(hashesRecorded);

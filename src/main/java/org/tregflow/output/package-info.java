@@ -39,8 +39,10 @@
  * </ul>
  *
  * <h2>manifest.json</h2>
- * tool, tool_version, pipeline {path, sha256}, started, finished (ISO-8601 UTC), counts {inputs, ok, failed},
- * inputs [{sample_id, path, size, sha256, status, timings_ms {stage: ms}}], warnings, endpoint {population,
+ * tool, tool_version, pipeline {path, sha256}, started, finished (ISO-8601 UTC), counts {inputs, ok, failed}, and
+ * for a batch run (pipeline.Pipeline) also counts {processed, reused}, results_store {run_key, resume} and sheets
+ * (the gating sheet formats asked for: "svg,png", "svg", "png" or "none"); inputs [{sample_id, path, size, sha256,
+ * status, timings_ms {stage: ms}, and for a batch run reused, sha256_recorded}], warnings, endpoint {population,
  * statistic, baseline_visit, endpoint_visit, threshold, min_parent_events}, outputs [{file, size, sha256}].
  *
  * <p>Entry point: {@link org.tregflow.output.Tables#writeAll}; the terminal view of the endpoint:

@@ -32,6 +32,7 @@ import org.tregflow.output.Tables;
 import org.tregflow.report.CohortReport;
 import org.tregflow.report.GatingSheet;
 import org.tregflow.report.SheetCanvas;
+import org.tregflow.report.SheetFormat;
 import org.tregflow.stats.EndpointSpec;
 import org.tregflow.stats.SampleInfo;
 import org.tregflow.stats.SampleResult;
@@ -77,9 +78,11 @@ public final class Pipeline {
      * are first needed only after the first file is analysed: a background thread starts them meanwhile, on the
      * core the analysis leaves free (the sheet and table writers wait for it if they get there first).
      */
-    private static void warmUpOutputs() {
+    private static void warmUpOutputs(boolean sheets) {
         Thread t = new Thread(() -> {
-            GatingSheet.warmUp();
+            if (sheets) {
+                GatingSheet.warmUp();
+            }
             ArrowTableWriter.warmUp();
         }, "tregflow-warm-up");
         t.setDaemon(true);
@@ -90,7 +93,7 @@ public final class Pipeline {
     private static RunResult runLocked(RunRequest request) throws PipelineException, IOException {
         Instant started = Instant.now();
         if (request.outDir() != null) {
-            warmUpOutputs();
+            warmUpOutputs(!request.sheets().isEmpty());
         }
         CompiledPipeline pipeline = CompiledPipeline.load(request.pipeline());
         InputDiscovery.Inputs inputs = InputDiscovery.discover(request.inputs());
@@ -122,7 +125,7 @@ public final class Pipeline {
         // files are decoded at once, whatever the batch's size.
         int workers = workers(request.threads(), files, panel, warnings);
         Batch batch = new Batch(inputs, sheet, pipeline, new SampleAnalyzer(pipeline), panel, store, hashes,
-                request.resume(), gatesDir, timings, reused);
+                request.resume(), gatesDir, request.sheets(), timings, reused);
         // Each worker lends its columns and its sheet's raster from file to file (ColumnPool, SheetCanvas); they go
         // with the workers at the end.
         ThreadLocal<Worker> workerState =
@@ -177,7 +180,8 @@ public final class Pipeline {
         long tablesStart = System.nanoTime();
         if (request.outDir() != null) {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings)
-                    .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused, hashesRecorded));
+                    .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused, hashesRecorded,
+                            SheetFormat.format(request.sheets())));
             try {
                 written = Tables.writeAll(request.outDir(), results, pipeline.populationOrder(),
                         pipeline.medianMarkers(), spec, manifest);
@@ -226,7 +230,8 @@ public final class Pipeline {
     /** What every file of a run shares. */
     private record Batch(InputDiscovery.Inputs inputs, SampleSheet sheet, CompiledPipeline pipeline,
                          SampleAnalyzer analyzer, PanelCheck.Report panel, ResultStore store, InputHashes hashes,
-                         boolean resume, Path gatesDir, Map<String, Map<String, Long>> timings, Set<String> reused) {
+                         boolean resume, Path gatesDir, Set<SheetFormat> sheets,
+                         Map<String, Map<String, Long>> timings, Set<String> reused) {
     }
 
     /** What a worker keeps from one file to the next. */
@@ -276,12 +281,15 @@ public final class Pipeline {
             } else {
                 hashing = SideTask.start("tregflow-sha256", () -> b.hashes().sha256(file, false));
             }
-            if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir)) {
+            if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir, b.sheets())) {
                 s = null;
             }
             List<String> outputWarnings = new ArrayList<>();
             if (s != null) {
                 b.reused().add(id);
+                if (gatesDir != null) {
+                    removeOtherSheets(id, gatesDir.resolveSibling(CohortReport.SHEETS), b.sheets(), outputWarnings);
+                }
             } else {
                 try {
                     SampleAnalyzer.Analysis a;
@@ -296,7 +304,7 @@ public final class Pipeline {
                     }
                     b.timings().put(id, a.timingsMs());
                     boolean gatingMl = false;
-                    boolean drawn = false;
+                    boolean drawn = false; // every sheet file asked for written (true when none is asked for)
                     if (gatesDir != null && a.appliedGates() != null) {
                         try {
                             GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
@@ -306,8 +314,9 @@ public final class Pipeline {
                         }
                     }
                     if (gatesDir != null) {
-                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), worker.canvas(),
-                                outputWarnings);
+                        Path sheets = gatesDir.resolveSibling(CohortReport.SHEETS);
+                        drawn = writeSheet(id, title, a, sheets, worker.canvas(), b.sheets(), outputWarnings);
+                        removeOtherSheets(id, sheets, drawn ? b.sheets() : Set.of(), outputWarnings);
                     }
                     s = new ResultStore.Stored(ResultStore.FORMAT, sha, id, store == null ? null : store.runKey(),
                             a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
@@ -375,22 +384,51 @@ public final class Pipeline {
 
     /**
      * Whether a stored result's per-sample outputs are as a full run would leave them: its Gating-ML file and its
-     * gating sheet, drawn under this run's metadata (a corrected sample sheet redraws it). Otherwise the file is
-     * analysed again, since drawing needs the events.
+     * gating sheet in each format asked for, drawn under this run's metadata (a corrected sample sheet redraws it).
+     * Otherwise the file is analysed again, since drawing needs the events.
      */
-    private static boolean outputsInPlace(String id, String title, ResultStore.Stored s, Path gatesDir) {
+    private static boolean outputsInPlace(String id, String title, ResultStore.Stored s, Path gatesDir,
+                                          Set<SheetFormat> formats) {
         Path sheets = gatesDir.resolveSibling(CohortReport.SHEETS);
-        return (!s.gatingMl() || Files.isRegularFile(gatesDir.resolve(gatesFileName(id))))
-                && title.equals(s.sheetTitle())
-                && Files.isRegularFile(sheets.resolve(GatingSheet.fileStem(id) + ".svg"));
+        if (s.gatingMl() && !Files.isRegularFile(gatesDir.resolve(gatesFileName(id)))) {
+            return false;
+        }
+        if (formats.isEmpty()) {
+            return true;
+        }
+        if (!title.equals(s.sheetTitle())) {
+            return false;
+        }
+        for (SheetFormat f : formats) {
+            if (!Files.isRegularFile(f.file(sheets, id))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Removes the sample's sheet files in formats other than {@code kept}: left from an earlier run (another
+     * {@code --sheets}, or a sheet that could not be drawn now), they would show gates that may not be this run's.
+     */
+    private static void removeOtherSheets(String id, Path dir, Set<SheetFormat> kept, List<String> warnings) {
+        for (SheetFormat f : SheetFormat.values()) {
+            if (!kept.contains(f)) {
+                try {
+                    Files.deleteIfExists(f.file(dir, id));
+                } catch (IOException e) {
+                    warnings.add("cannot remove the gating sheet of an earlier run: " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
     private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir, SheetCanvas canvas,
-                                      List<String> warnings) {
+                                      Set<SheetFormat> formats, List<String> warnings) {
         long t0 = System.nanoTime();
         try {
-            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir, canvas);
+            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir, canvas, formats);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: gating sheet not drawn", id, e);

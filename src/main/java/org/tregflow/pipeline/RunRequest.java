@@ -2,7 +2,9 @@ package org.tregflow.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.tregflow.report.SheetFormat;
 
 /**
  * One batch run.
@@ -20,12 +22,16 @@ import java.util.function.Consumer;
  * @param resume         reuse the per-file results stored in {@code outDir} by earlier runs for files whose
  *                       content and pipeline are unchanged ({@link ResultStore})
  * @param listener       hears the run's progress (may be null)
+ * @param sheets         the files each sample's gating sheet is written as in {@code outDir}/sheets (null: SVG
+ *                       and PNG; empty: no sheets drawn); a sample's sheet files of other formats are removed
+ *                       there, so the folder holds only sheets of this run
  */
 public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit,
                          String endpointVisit, Path outDir, int threads, Consumer<String> progress, boolean resume,
-                         RunListener listener) {
+                         RunListener listener, Set<SheetFormat> sheets) {
     public RunRequest {
         inputs = List.copyOf(inputs);
+        sheets = sheets == null ? Set.of(SheetFormat.values()) : Set.copyOf(sheets);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -37,7 +43,14 @@ public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, Str
         }
     }
 
-    /** A full run (no reuse of stored results), progress as lines. */
+    /** A run whose gating sheets are written as SVG and PNG. */
+    public RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit, String endpointVisit,
+                      Path outDir, int threads, Consumer<String> progress, boolean resume, RunListener listener) {
+        this(pipeline, inputs, sampleSheet, baselineVisit, endpointVisit, outDir, threads, progress, resume, listener,
+                null);
+    }
+
+    /** A full run (no reuse of stored results), progress as lines, gating sheets as SVG and PNG. */
     public RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit, String endpointVisit,
                       Path outDir, int threads, Consumer<String> progress) {
         this(pipeline, inputs, sampleSheet, baselineVisit, endpointVisit, outDir, threads, progress, false, null);

@@ -526,13 +526,15 @@ public final class CohortReport {
             String id = samples.get(i, "sample_id");
             boolean ok = samples.get(i, "status").strip().equalsIgnoreCase("ok");
             String stem = GatingSheet.fileStem(id);
-            String sheet;
-            if (Files.isRegularFile(outDir.resolve(SHEETS).resolve(stem + ".svg"))) {
-                sheet = "<a href=\"" + SHEETS + "/" + esc(stem) + ".svg\">SVG</a>"
-                        + (Files.isRegularFile(outDir.resolve(SHEETS).resolve(stem + ".png"))
-                        ? " · <a href=\"" + SHEETS + "/" + esc(stem) + ".png\">PNG</a>" : "");
-            } else {
-                sheet = "<span class=\"muted\">" + (ok ? "not written" : "—") + "</span>";
+            StringBuilder sheet = new StringBuilder();
+            for (SheetFormat f : SheetFormat.values()) {
+                if (Files.isRegularFile(f.file(outDir.resolve(SHEETS), id))) {
+                    sheet.append(sheet.length() == 0 ? "" : " · ").append("<a href=\"").append(SHEETS).append('/')
+                            .append(esc(stem)).append('.').append(f.extension()).append("\">").append(f).append("</a>");
+                }
+            }
+            if (sheet.length() == 0) {
+                sheet.append("<span class=\"muted\">").append(ok ? "not written" : "—").append("</span>");
             }
             String note = ok ? samples.get(i, "warnings") : samples.get(i, "error");
             h.append("<tr").append(ok ? "" : " class=\"failed\"").append("><td><code>").append(esc(id))

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.svg.SVGGraphics2D;
 import org.tregflow.io.AtomicFile;
 import org.tregflow.io.SideTask;
@@ -42,7 +44,7 @@ public final class GatingSheet {
     /** The whole-sheet PNG is for a quick look (the SVG is the sharp one): 1x keeps drawing under the analysis time. */
     static final double PNG_SCALE = 1;
 
-    /** The files written for one sheet. */
+    /** The files written for one sheet; null for a format not asked for. */
     public record SheetFiles(Path svg, Path png) {
     }
 
@@ -118,34 +120,62 @@ public final class GatingSheet {
      */
     public static SheetFiles write(String sampleId, String title, EventSource source, List<GatingStep> steps, Path dir,
                                    SheetCanvas canvas) throws IOException {
+        return write(sampleId, title, source, steps, dir, canvas, EnumSet.allOf(SheetFormat.class));
+    }
+
+    /**
+     * As {@link #write(String, String, EventSource, List, Path, SheetCanvas)}, only the files of {@code formats}
+     * (nothing is drawn for none); files of the other format already in {@code dir} are left as they are.
+     */
+    public static SheetFiles write(String sampleId, String title, EventSource source, List<GatingStep> steps, Path dir,
+                                   SheetCanvas canvas, Set<SheetFormat> formats) throws IOException {
+        if (formats.isEmpty()) {
+            return new SheetFiles(null, null);
+        }
         warmUp();
         List<Panel> panels = layout(source, steps);
         int[] size = sheetSize(panels.size());
-        // The PNG is drawn and encoded on a second thread while this one writes the SVG: the two only read the
+        boolean drawSvg = formats.contains(SheetFormat.SVG);
+        boolean drawPng = formats.contains(SheetFormat.PNG);
+        // Both: the PNG is drawn and encoded on a second thread while this one writes the SVG; the two only read the
         // panels (if no core is free, this thread draws it when the SVG is done).
-        SideTask<byte[]> png = SideTask.start("tregflow-sheet-png",
-                () -> png(sampleId, title, source.eventCount(), panels, size, canvas));
+        SideTask<byte[]> png = drawSvg && drawPng ? SideTask.start("tregflow-sheet-png",
+                () -> png(sampleId, title, source.eventCount(), panels, size, canvas)) : null;
+        byte[] svgBytes = drawSvg ? svg(sampleId, title, source.eventCount(), panels, size) : null;
+        byte[] pngBytes = null;
+        if (png != null) {
+            try {
+                pngBytes = png.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while drawing the gating sheet of " + sampleId, e);
+            }
+        } else if (drawPng) {
+            pngBytes = png(sampleId, title, source.eventCount(), panels, size, canvas);
+        }
+        Files.createDirectories(dir);
+        Path svgPath = null;
+        Path pngPath = null;
+        if (svgBytes != null) {
+            svgPath = SheetFormat.SVG.file(dir, sampleId);
+            AtomicFile.write(svgPath, svgBytes);
+        }
+        if (pngBytes != null) {
+            pngPath = SheetFormat.PNG.file(dir, sampleId);
+            AtomicFile.write(pngPath, pngBytes);
+        }
+        return new SheetFiles(svgPath, pngPath);
+    }
+
+    /** The SVG document of the sheet, as UTF-8. */
+    private static byte[] svg(String sampleId, String title, int events, List<Panel> panels, int[] size) {
         SVGGraphics2D svg = new SVGGraphics2D(size[0], size[1]);
         // JFreeSVG's default prefix for clip-path ids comes from System.nanoTime(): a fixed one makes the same
         // sheet the same bytes on every run (resumed runs, reviews by diff).
         svg.setDefsKeyPrefix("sheet-");
         svg.setFontFunction(family -> SheetPainter.FONT_STACK);
-        new SheetPainter(svg, true).paint(sampleId, title, source.eventCount(), panels, size);
-        byte[] svgBytes = svg.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-        byte[] pngBytes;
-        try {
-            pngBytes = png.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while drawing the gating sheet of " + sampleId, e);
-        }
-        Files.createDirectories(dir);
-        String stem = fileStem(sampleId);
-        Path svgPath = dir.resolve(stem + ".svg");
-        Path pngPath = dir.resolve(stem + ".png");
-        AtomicFile.write(svgPath, svgBytes);
-        AtomicFile.write(pngPath, pngBytes);
-        return new SheetFiles(svgPath, pngPath);
+        new SheetPainter(svg, true).paint(sampleId, title, events, panels, size);
+        return svg.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The whole-sheet PNG: the same panels drawn by Java2D at {@link #PNG_SCALE} on the canvas, encoded. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tregflow.pipeline.Pipeline;
 import org.tregflow.pipeline.RunRequest;
+import org.tregflow.report.SheetFormat;
 
 /**
  * Whole runs (read, analyse, gating sheets and Gating-ML per file, tables, report) of the default pipeline over a
@@ -14,7 +15,8 @@ import org.tregflow.pipeline.RunRequest;
  * the throughput a long night's batch gets, which a run of a few files in a fresh JVM (scripts/bench) cannot show.
  * Prints per run: wall seconds, the process's CPU seconds (all threads: workers, hashing, GC, JIT), events/s and
  * events/s per CPU-second; then the medians of the runs after the first two (steady state).
- * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.RunThroughputBench DIR [RUNS] [THREADS]
+ * Run: java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) org.tregflow.bench.RunThroughputBench DIR [RUNS] [THREADS] [SHEETS]
+ * (SHEETS as {@code tregflow run --sheets}: svg,png by default, svg, png or none).
  */
 public final class RunThroughputBench {
     private RunThroughputBench() {
@@ -24,6 +26,7 @@ public final class RunThroughputBench {
         Path dir = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        java.util.Set<SheetFormat> sheets = SheetFormat.parse(args.length > 3 ? args[3] : "svg,png");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".fcs")).sorted().toList();
@@ -37,7 +40,8 @@ public final class RunThroughputBench {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             var result = Pipeline.run(new RunRequest(Path.of("pipelines", "ld-il2-treg-nk.yaml"), files,
-                    Files.exists(sheet) ? sheet : null, null, null, out.resolve("run" + r), threads, null));
+                    Files.exists(sheet) ? sheet : null, null, null, out.resolve("run" + r), threads, null, false, null,
+                    sheets));
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             long events = result.samples().stream().mapToLong(x -> x.events()).sum();

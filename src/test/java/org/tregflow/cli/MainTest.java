@@ -1,8 +1,12 @@
 package org.tregflow.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -39,5 +43,29 @@ class MainTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("Unknown option: '--no-such-option'"), unknown.err());
         assertTrue(unknown.err().contains("Usage: tregflow run"), unknown.err());
+    }
+
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        // picocli formats the annotations' descriptions with String.format: a bare '%' falls back to the raw text
+        // with a warning on every --help.
+        List<String> texts = new ArrayList<>();
+        for (CommandLine sub : FULL.getSubcommands().values()) {
+            for (Class<?> c = sub.getCommand().getClass(); c != null; c = c.getSuperclass()) {
+                CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+                if (command != null) {
+                    texts.addAll(List.of(command.description()));
+                }
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+                    CommandLine.Parameters p = f.getAnnotation(CommandLine.Parameters.class);
+                    texts.addAll(List.of(o != null ? o.description() : p != null ? p.description() : new String[0]));
+                }
+            }
+        }
+        assertTrue(texts.size() > 30, texts.toString());
+        for (String t : texts) {
+            assertDoesNotThrow(() -> String.format(Locale.ROOT, t), t);
+        }
     }
 }

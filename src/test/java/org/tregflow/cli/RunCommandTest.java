@@ -27,6 +27,25 @@ class RunCommandTest {
 
 
     @Test
+    void anUnknownSheetFormatIsBadUsage(@TempDir Path tmp) {
+        Path out = tmp.resolve("out");
+        CliRun o = CliRun.run("run", "--sheets", "svg,pdf", "--out", out.toString(), cohort.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--sheets: unknown gating sheet format 'pdf'"), o.err());
+        assertFalse(Files.exists(out.resolve("manifest.json")), "nothing is run");
+    }
+
+    @Test
+    void sheetsNoneWritesTheTablesWithoutSheets(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", out.toString(), cohort.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.isRegularFile(out.resolve("populations.csv")));
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"sheets\" : \"none\""));
+        assertFalse(Files.exists(out.resolve("sheets")), "no sheets folder");
+    }
+
+    @Test
     void aBrokenFileAmongGoodOnesFailsAloneWithExitCode1(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("in");
         Files.createDirectories(in);
