@@ -522,6 +522,8 @@ public final class CohortReport {
         h.append("<section id=\"samples\"><h2>Samples and gating sheets</h2><div class=\"scroll\"><table>"
                 + "<thead><tr><th>Sample</th><th>Patient</th><th>Visit</th><th>Arm</th><th class=\"num\">Events</th>"
                 + "<th>Instrument</th><th>Status</th><th>Gating sheet</th><th>Notes</th></tr></thead><tbody>");
+        // A run with --sheets none draws none on purpose; otherwise a missing sheet is one that could not be drawn.
+        boolean noSheets = "none".equals(text(manifest, "sheets", ""));
         for (int i = 0; i < samples.size(); i++) {
             String id = samples.get(i, "sample_id");
             boolean ok = samples.get(i, "status").strip().equalsIgnoreCase("ok");
@@ -534,7 +536,8 @@ public final class CohortReport {
                 }
             }
             if (sheet.length() == 0) {
-                sheet.append("<span class=\"muted\">").append(ok ? "not written" : "—").append("</span>");
+                sheet.append("<span class=\"muted\">").append(!ok ? "—" : noSheets ? "not asked for" : "not written")
+                        .append("</span>");
             }
             String note = ok ? samples.get(i, "warnings") : samples.get(i, "error");
             h.append("<tr").append(ok ? "" : " class=\"failed\"").append("><td><code>").append(esc(id))

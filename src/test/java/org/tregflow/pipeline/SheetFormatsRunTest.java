@@ -72,7 +72,9 @@ class SheetFormatsRunTest {
         assertEquals(0, m.get("counts").get("processed").asInt(), m.get("counts").toString());
         assertEquals(List.of(), sheetFiles(out));
         assertEquals("none", m.get("sheets").asText());
-        assertTrue(Files.readString(out.resolve("report.html")).contains("not written"));
+        report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<span class=\"muted\">not asked for</span>"), report);
+        assertFalse(report.contains("not written"), report);
         // Nor is a sheet's title (patient, visit, arm) then a reason to analyse a file again.
         Path samples = in.resolve("samples.csv");
         Files.writeString(samples, Files.readString(samples).replace("IL-2", "placebo"));
