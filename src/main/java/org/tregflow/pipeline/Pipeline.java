@@ -255,6 +255,7 @@ public final class Pipeline {
                 // Failed the TEXT/panel check: its DATA is never read.
                 sha = shaOrNull(b.hashes(), file, b.resume());
                 LOG.info("{}: {}", file, early);
+                removeStale(id, b.gatesDir(), false, Set.of(), warnings);
                 return failed(id, file, sha, early, info, b.pipeline(), warnings);
             }
             if (info == null) {
@@ -287,9 +288,7 @@ public final class Pipeline {
             List<String> outputWarnings = new ArrayList<>();
             if (s != null) {
                 b.reused().add(id);
-                if (gatesDir != null) {
-                    removeOtherSheets(id, gatesDir.resolveSibling(CohortReport.SHEETS), b.sheets(), outputWarnings);
-                }
+                removeStale(id, gatesDir, true, b.sheets(), outputWarnings);
             } else {
                 try {
                     SampleAnalyzer.Analysis a;
@@ -314,9 +313,9 @@ public final class Pipeline {
                         }
                     }
                     if (gatesDir != null) {
-                        Path sheets = gatesDir.resolveSibling(CohortReport.SHEETS);
-                        drawn = writeSheet(id, title, a, sheets, worker.canvas(), b.sheets(), outputWarnings);
-                        removeOtherSheets(id, sheets, drawn ? b.sheets() : Set.of(), outputWarnings);
+                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), worker.canvas(),
+                                b.sheets(), outputWarnings);
+                        removeStale(id, gatesDir, gatingMl, drawn ? b.sheets() : Set.of(), outputWarnings);
                     }
                     s = new ResultStore.Stored(ResultStore.FORMAT, sha, id, store == null ? null : store.runKey(),
                             a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
@@ -346,6 +345,7 @@ public final class Pipeline {
             } else {
                 LOG.error("{}: {}", file, msg, e);
             }
+            removeStale(id, b.gatesDir(), false, Set.of(), warnings);
             return failed(id, file, sha, msg, info, b.pipeline(), warnings);
         }
     }
@@ -408,17 +408,30 @@ public final class Pipeline {
     }
 
     /**
-     * Removes the sample's sheet files in formats other than {@code kept}: left from an earlier run (another
-     * {@code --sheets}, or a sheet that could not be drawn now), they would show gates that may not be this run's.
+     * Removes the sample's per-sample outputs that this run did not write: its Gating-ML file unless
+     * {@code keepGatingMl}, its sheets in formats other than {@code keptSheets}. Left from an earlier run (another
+     * {@code --sheets}, a file that fails now, a sheet that cannot be drawn now), they would show gates that are not
+     * this run's beside tables that are.
      */
-    private static void removeOtherSheets(String id, Path dir, Set<SheetFormat> kept, List<String> warnings) {
+    private static void removeStale(String id, Path gatesDir, boolean keepGatingMl, Set<SheetFormat> keptSheets,
+                                    List<String> warnings) {
+        if (gatesDir == null) {
+            return;
+        }
+        List<Path> stale = new ArrayList<>();
+        if (!keepGatingMl) {
+            stale.add(gatesDir.resolve(gatesFileName(id)));
+        }
         for (SheetFormat f : SheetFormat.values()) {
-            if (!kept.contains(f)) {
-                try {
-                    Files.deleteIfExists(f.file(dir, id));
-                } catch (IOException e) {
-                    warnings.add("cannot remove the gating sheet of an earlier run: " + e.getMessage());
-                }
+            if (!keptSheets.contains(f)) {
+                stale.add(f.file(gatesDir.resolveSibling(CohortReport.SHEETS), id));
+            }
+        }
+        for (Path p : stale) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                warnings.add("cannot remove " + p.getFileName() + ", written by an earlier run: " + e.getMessage());
             }
         }
     }

@@ -121,4 +121,26 @@ class SheetFormatsRunTest {
         assertEquals(Set.of(), Set.copyOf(sheetFiles(tmp.resolve("svg")).stream().filter(f -> f.endsWith(".png"))
                 .toList()));
     }
+
+    @Test
+    void aFileThatFailsNowLeavesNoSheetOrGatingMlOfAnEarlierRun() throws Exception {
+        Path in = tmp.resolve("in");
+        new CohortSimulator(CohortConfig.defaults().withPatients(1).withEvents(12_000).withSeed(33)).write(in);
+        Path out = tmp.resolve("out");
+        run(in, out, false, "svg,png");
+        Path gatingMl = out.resolve(Pipeline.GATES_FOLDER).resolve(Pipeline.gatesFileName("P01_C4.fcs"));
+        assertTrue(Files.isRegularFile(gatingMl));
+
+        // Re-exported broken: this run's tables say it failed, so nothing may show its old gates as this run's.
+        Files.writeString(in.resolve("P01_C4.fcs"), "not an FCS file any more");
+        RunResult r = Pipeline.run(new RunRequest(PIPELINE, List.of(in), null, null, null, out, 2, null, false, null,
+                null));
+        assertEquals(3, r.okCount());
+        assertEquals(expected("png", "svg").stream().filter(f -> !f.startsWith("P01_C4")).toList(), sheetFiles(out));
+        assertFalse(Files.exists(gatingMl));
+        assertTrue(Files.isRegularFile(out.resolve(Pipeline.GATES_FOLDER)
+                .resolve(Pipeline.gatesFileName("P01_V0.fcs"))), "the others' stay");
+        String report = Files.readString(out.resolve("report.html"));
+        assertFalse(report.contains("sheets/P01_C4."), report);
+    }
 }
