@@ -288,7 +288,7 @@ public final class Pipeline {
             List<String> outputWarnings = new ArrayList<>();
             if (s != null) {
                 b.reused().add(id);
-                removeStale(id, gatesDir, true, b.sheets(), outputWarnings);
+                removeStale(id, gatesDir, s.gatingMl(), b.sheets(), outputWarnings);
             } else {
                 try {
                     SampleAnalyzer.Analysis a;
