@@ -32,8 +32,20 @@ public final class FastLogicle implements Transform {
     private final double slopeAtZero;
     private final int lowBin;
     private final int binCount;
+    /**
+     * Bins built with the table: up to the octave above 4 T. Values above it come from far off-scale events only
+     * (beyond 4 $PnR), so the 9 octaves there, a fifth of the table's cost (0.46-0.51 -> 0.39-0.41 ms a table,
+     * `AutoCpuBench fastLogicleTable`; a table per fluorescence channel and file), are built the first time such a
+     * value comes ({@link #complete}).
+     */
+    private final int builtFirst;
     /** Per bin: intercept and slope of the chord through the exact values at the bin's edges, interleaved. */
     private final double[] chords;
+    /** Whether all {@code binCount} chords are built; those past {@code builtFirst} are read only after it is set. */
+    private volatile boolean complete;
+    /** The last three edges and their exact values where the building stopped (see {@link #build}). */
+    private final double[] lastEdges = new double[3];
+    private final double[] lastValues = new double[3];
 
     public FastLogicle(double T, double W, double M, double A) {
         this(new Logicle(T, W, M, A));
@@ -68,19 +80,35 @@ public final class FastLogicle implements Transform {
         lowBin = Float.floatToRawIntBits(Math.scalb(1f, lowExponent)) >>> shift;
         int highBin = Float.floatToRawIntBits(Math.scalb(1f, highExponent)) >>> shift;
         binCount = highBin - lowBin;
+        // At least 4 octaves above lowExponent (at most T's exponent - 1): the first three bins and more.
+        int firstHigh = Math.min(highExponent, Math.getExponent(exact.T()) + 3);
+        builtFirst = (Float.floatToRawIntBits(Math.scalb(1f, firstHigh)) >>> shift) - lowBin;
         chords = new double[2 * binCount];
-        // Each edge's exact value starts from a prediction by the quadratic through the three edges before it:
-        // bins are 2^-8 of an octave wide, so the prediction errs by about 1e-8 and one Halley step finishes
-        // (Logicle.applyNear). About 12,000 edges per table, one table per fluorescence channel and file.
-        double v0 = edge(0);
-        double v1 = edge(1);
-        double y0 = exact.apply(v0);
-        double y1 = exact.apply(v1);
-        double v2 = edge(2);
-        double y2 = exact.apply(v2);
-        setChord(0, v0, y0, v1, y1);
-        setChord(1, v1, y1, v2, y2);
-        for (int i = 2; i < binCount; i++) {
+        for (int k = 0; k < 3; k++) {
+            lastEdges[k] = edge(k);
+            lastValues[k] = exact.apply(lastEdges[k]);
+        }
+        setChord(0, lastEdges[0], lastValues[0], lastEdges[1], lastValues[1]);
+        setChord(1, lastEdges[1], lastValues[1], lastEdges[2], lastValues[2]);
+        build(2, builtFirst);
+        complete = builtFirst == binCount;
+    }
+
+    /**
+     * Chords {@code from} to {@code to}, continuing from {@link #lastEdges}. Each edge's exact value starts from a
+     * prediction by the quadratic through the three edges before it: bins are 2^-8 of an octave wide, so the
+     * prediction errs by about 1e-8 and one Halley step finishes (Logicle.applyNear). The value then depends on
+     * the prediction in its last bits, so the bins are always built in this one order, whenever they are built:
+     * a table is the same bits however its values came.
+     */
+    private void build(int from, int to) {
+        double v0 = lastEdges[0];
+        double v1 = lastEdges[1];
+        double v2 = lastEdges[2];
+        double y0 = lastValues[0];
+        double y1 = lastValues[1];
+        double y2 = lastValues[2];
+        for (int i = from; i < to; i++) {
             double v = edge(i + 1);
             double guess = y0 * (v - v1) * (v - v2) / ((v0 - v1) * (v0 - v2))
                     + y1 * (v - v0) * (v - v2) / ((v1 - v0) * (v1 - v2))
@@ -93,6 +121,20 @@ public final class FastLogicle implements Transform {
             y1 = y2;
             v2 = v;
             y2 = y;
+        }
+        lastEdges[0] = v0;
+        lastEdges[1] = v1;
+        lastEdges[2] = v2;
+        lastValues[0] = y0;
+        lastValues[1] = y1;
+        lastValues[2] = y2;
+    }
+
+    /** Builds the bins past {@code builtFirst}, once (a table is shared by the threads of a batch). */
+    private synchronized void complete() {
+        if (!complete) {
+            build(builtFirst, binCount);
+            complete = true;
         }
     }
 
@@ -124,7 +166,7 @@ public final class FastLogicle implements Transform {
         double v = Math.abs(x);
         int bin = (Float.floatToRawIntBits((float) v) >>> shift) - lowBin;
         double h;
-        if (Integer.compareUnsigned(bin, binCount) < 0) {
+        if (Integer.compareUnsigned(bin, builtFirst) < 0) {
             h = chords[2 * bin] + chords[2 * bin + 1] * v;
         } else {
             h = offTable(v, bin);
@@ -136,7 +178,7 @@ public final class FastLogicle implements Transform {
     public void apply(float[] src, float[] dst, int n) {
         final double[] table = chords;
         final int low = lowBin;
-        final int count = binCount;
+        final int count = builtFirst;
         final int sh = shift;
         final double y0 = zero;
         for (int i = 0; i < n; i++) {
@@ -148,7 +190,7 @@ public final class FastLogicle implements Transform {
     public void apply(float[] src, float[] dst, long[] events) {
         final double[] table = chords;
         final int low = lowBin;
-        final int count = binCount;
+        final int count = builtFirst;
         final int sh = shift;
         final double y0 = zero;
         for (int w = 0; w < events.length; w++) {
@@ -174,8 +216,18 @@ public final class FastLogicle implements Transform {
         return (float) (y0 + Math.copySign(h, x));
     }
 
+    /** A value outside the bins built first: the linear zone, the bins above 4 T, or the exact form. */
     private double offTable(double v, int bin) {
-        return bin < 0 ? v * slopeAtZero : exact.apply(v) - zero;
+        if (bin < 0) {
+            return v * slopeAtZero;
+        }
+        if (bin < binCount) {
+            if (!complete) {
+                complete();
+            }
+            return chords[2 * bin] + chords[2 * bin + 1] * v;
+        }
+        return exact.apply(v) - zero;
     }
 
     @Override

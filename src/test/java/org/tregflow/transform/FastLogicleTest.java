@@ -54,6 +54,44 @@ class FastLogicleTest {
         assertEquals(fast.apply(123.4), FastLogicle.of(t, w, m, a).apply(123.4), 0);
     }
 
+    @ParameterizedTest
+    @CsvSource({"262144, 0.5, 4.5, 0", "1000, 0.3, 1, 0"})
+    void theBinsAboveFourTAreTheSameWhicheverValueBuildsThem(double t, double w, double m, double a)
+            throws Exception {
+        // The table's top octaves are built when a value there first comes: the values must not depend on when.
+        float[] xs = sweep(t, Math.abs(new Logicle(t, w, m, a).inverse(0)));
+        float[] highFirst = new float[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            highFirst[i] = xs[xs.length - 1 - i];
+        }
+        float[] lowFirst = new float[xs.length];
+        new FastLogicle(t, w, m, a).apply(xs, lowFirst, xs.length);
+        float[] fromTop = new float[xs.length];
+        new FastLogicle(t, w, m, a).apply(highFirst, fromTop, xs.length);
+        for (int i = 0; i < xs.length; i++) {
+            assertEquals(Float.floatToRawIntBits(lowFirst[i]), Float.floatToRawIntBits(fromTop[xs.length - 1 - i]),
+                    "x = " + xs[i]);
+        }
+        // A table shared by a batch's threads: several reaching the top octaves at once build them once, alike.
+        FastLogicle shared = new FastLogicle(t, w, m, a);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                runs.add(pool.submit(() -> {
+                    float[] out = new float[highFirst.length];
+                    shared.apply(highFirst, out, highFirst.length);
+                    return out;
+                }));
+            }
+            for (java.util.concurrent.Future<float[]> run : runs) {
+                assertTrue(java.util.Arrays.equals(fromTop, run.get()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Log-spaced over both signs from 1e-4 to beyond 4096 T, linear near 0, dense around the bottom of scale. */
     private static float[] sweep(double t, double bottom) {
         int logPoints = 1_000_000;
