@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tregflow.fcs.FcsException;
 import org.tregflow.fcs.Keywords;
-import org.tregflow.gatingml.GatingMlWriter;
 import org.tregflow.io.Parallel;
 import org.tregflow.io.SideTask;
 import org.tregflow.output.ArrowTableWriter;
@@ -115,7 +114,7 @@ public final class Pipeline {
         panel.summary().forEach(listener::notice);
         ResultStore store = request.outDir() == null ? null
                 : new ResultStore(request.outDir(), ResultStore.runKey(pipeline, request.pipeline()));
-        Path gatesDir = request.outDir() == null ? null : request.outDir().resolve(GATES_FOLDER);
+        SampleOutputs outputs = request.outDir() == null ? null : new SampleOutputs(request.outDir(), request.sheets());
         InputHashes hashes = request.outDir() == null ? InputHashes.none() : InputHashes.load(request.outDir());
         Map<String, Map<String, Long>> timings = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<String> reused = ConcurrentHashMap.newKeySet();
@@ -125,7 +124,7 @@ public final class Pipeline {
         // files are decoded at once, whatever the batch's size.
         int workers = workers(request.threads(), files, panel, warnings);
         Batch batch = new Batch(inputs, sheet, pipeline, new SampleAnalyzer(pipeline), panel, store, hashes,
-                request.resume(), gatesDir, request.sheets(), timings, reused);
+                request.resume(), outputs, timings, reused);
         // Each worker lends its columns and its sheet's raster from file to file (ColumnPool, SheetCanvas); they go
         // with the workers at the end.
         ThreadLocal<Worker> workerState =
@@ -230,8 +229,8 @@ public final class Pipeline {
     /** What every file of a run shares. */
     private record Batch(InputDiscovery.Inputs inputs, SampleSheet sheet, CompiledPipeline pipeline,
                          SampleAnalyzer analyzer, PanelCheck.Report panel, ResultStore store, InputHashes hashes,
-                         boolean resume, Path gatesDir, Set<SheetFormat> sheets,
-                         Map<String, Map<String, Long>> timings, Set<String> reused) {
+                         boolean resume, SampleOutputs outputs, Map<String, Map<String, Long>> timings,
+                         Set<String> reused) {
     }
 
     /** What a worker keeps from one file to the next. */
@@ -255,8 +254,7 @@ public final class Pipeline {
                 // Failed the TEXT/panel check: its DATA is never read.
                 sha = shaOrNull(b.hashes(), file, b.resume());
                 LOG.info("{}: {}", file, early);
-                removeStale(id, b.gatesDir(), false, Set.of(), warnings);
-                return failed(id, file, sha, early, info, b.pipeline(), warnings);
+                return failed(id, file, sha, early, info, b, warnings);
             }
             if (info == null) {
                 info = fromKeywords(b.panel().keywords().get(file), b.pipeline());
@@ -275,20 +273,22 @@ public final class Pipeline {
             SideTask<String> hashing = null;
             ResultStore.Stored s = null;
             ResultStore store = b.store();
-            Path gatesDir = b.gatesDir();
+            SampleOutputs outputs = b.outputs();
             if (b.resume() && store != null) {
                 sha = b.hashes().sha256(file, true);
                 s = store.load(sha, id).orElse(null);
             } else {
                 hashing = SideTask.start("tregflow-sha256", () -> b.hashes().sha256(file, false));
             }
-            if (s != null && gatesDir != null && !outputsInPlace(id, title, s, gatesDir, b.sheets())) {
+            if (s != null && outputs != null && !outputs.inPlace(id, title, s)) {
                 s = null;
             }
             List<String> outputWarnings = new ArrayList<>();
             if (s != null) {
                 b.reused().add(id);
-                removeStale(id, gatesDir, s.gatingMl(), b.sheets(), outputWarnings);
+                if (outputs != null) {
+                    outputs.reused(id, s, outputWarnings);
+                }
             } else {
                 try {
                     SampleAnalyzer.Analysis a;
@@ -302,24 +302,11 @@ public final class Pipeline {
                         sha = hashing.join();
                     }
                     b.timings().put(id, a.timingsMs());
-                    boolean gatingMl = false;
-                    boolean drawn = false; // every sheet file asked for written (true when none is asked for)
-                    if (gatesDir != null && a.appliedGates() != null) {
-                        try {
-                            GatingMlWriter.write(gatesDir.resolve(gatesFileName(id)), a.appliedGates());
-                            gatingMl = true;
-                        } catch (IOException | RuntimeException e) {
-                            outputWarnings.add("cannot write the applied gates as Gating-ML: " + e.getMessage());
-                        }
-                    }
-                    if (gatesDir != null) {
-                        drawn = writeSheet(id, title, a, gatesDir.resolveSibling(CohortReport.SHEETS), worker.canvas(),
-                                b.sheets(), outputWarnings);
-                        removeStale(id, gatesDir, gatingMl, drawn ? b.sheets() : Set.of(), outputWarnings);
-                    }
+                    SampleOutputs.Written written = outputs == null ? SampleOutputs.Written.NOTHING
+                            : outputs.write(id, title, a, worker.canvas(), outputWarnings);
                     s = new ResultStore.Stored(ResultStore.FORMAT, sha, id, store == null ? null : store.runKey(),
                             a.fcsVersion(), a.instrument(), a.events(), a.populations(), a.gates(), a.warnings(),
-                            gatingMl, drawn ? title : null);
+                            written.gatingMl(), written.sheets() ? title : null);
                     if (store != null) {
                         try {
                             store.save(s);
@@ -345,15 +332,18 @@ public final class Pipeline {
             } else {
                 LOG.error("{}: {}", file, msg, e);
             }
-            removeStale(id, b.gatesDir(), false, Set.of(), warnings);
-            return failed(id, file, sha, msg, info, b.pipeline(), warnings);
+            return failed(id, file, sha, msg, info, b, warnings);
         }
     }
 
-    private static SampleResult failed(String id, Path file, String sha, String msg, SampleInfo info,
-                                       CompiledPipeline pipeline, List<String> warnings) {
+    /** A failed row; the sample's files of an earlier run go (this run's tables say it failed). */
+    private static SampleResult failed(String id, Path file, String sha, String msg, SampleInfo info, Batch b,
+                                       List<String> warnings) {
+        if (b.outputs() != null) {
+            b.outputs().removeAll(id, warnings);
+        }
         return new SampleResult(id, file.toString(), sha, SampleResult.FAILED, msg, 0, null, null,
-                withOrder(info == null ? SampleInfo.UNKNOWN : info, pipeline), List.of(), List.of(), warnings);
+                withOrder(info == null ? SampleInfo.UNKNOWN : info, b.pipeline()), List.of(), List.of(), warnings);
     }
 
     /** The hash computed beside the analysis, or null when it failed too. */
@@ -380,76 +370,6 @@ public final class Pipeline {
     private static String sheetTitle(SampleInfo info) {
         return Stream.of(info.patient(), info.visit(), info.arm() == null ? null : info.arm() + " arm")
                 .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "));
-    }
-
-    /**
-     * Whether a stored result's per-sample outputs are as a full run would leave them: its Gating-ML file and its
-     * gating sheet in each format asked for, drawn under this run's metadata (a corrected sample sheet redraws it).
-     * Otherwise the file is analysed again, since drawing needs the events.
-     */
-    private static boolean outputsInPlace(String id, String title, ResultStore.Stored s, Path gatesDir,
-                                          Set<SheetFormat> formats) {
-        Path sheets = gatesDir.resolveSibling(CohortReport.SHEETS);
-        if (s.gatingMl() && !Files.isRegularFile(gatesDir.resolve(gatesFileName(id)))) {
-            return false;
-        }
-        if (formats.isEmpty()) {
-            return true;
-        }
-        if (!title.equals(s.sheetTitle())) {
-            return false;
-        }
-        for (SheetFormat f : formats) {
-            if (!Files.isRegularFile(f.file(sheets, id))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Removes the sample's per-sample outputs that this run did not write: its Gating-ML file unless
-     * {@code keepGatingMl}, its sheets in formats other than {@code keptSheets}. Left from an earlier run (another
-     * {@code --sheets}, a file that fails now, a sheet that cannot be drawn now), they would show gates that are not
-     * this run's beside tables that are.
-     */
-    private static void removeStale(String id, Path gatesDir, boolean keepGatingMl, Set<SheetFormat> keptSheets,
-                                    List<String> warnings) {
-        if (gatesDir == null) {
-            return;
-        }
-        List<Path> stale = new ArrayList<>();
-        if (!keepGatingMl) {
-            stale.add(gatesDir.resolve(gatesFileName(id)));
-        }
-        for (SheetFormat f : SheetFormat.values()) {
-            if (!keptSheets.contains(f)) {
-                stale.add(f.file(gatesDir.resolveSibling(CohortReport.SHEETS), id));
-            }
-        }
-        for (Path p : stale) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                warnings.add("cannot remove " + p.getFileName() + ", written by an earlier run: " + e.getMessage());
-            }
-        }
-    }
-
-    /** The file's gating sheet; a plot that cannot be drawn is a warning, never a failed sample. */
-    private static boolean writeSheet(String id, String title, SampleAnalyzer.Analysis a, Path dir, SheetCanvas canvas,
-                                      Set<SheetFormat> formats, List<String> warnings) {
-        long t0 = System.nanoTime();
-        try {
-            GatingSheet.write(id, title, a.view().source(), a.view().steps(), dir, canvas, formats);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{}: gating sheet not drawn", id, e);
-            warnings.add("cannot draw the gating sheet: " + e.getMessage());
-            return false;
-        } finally {
-            a.timingsMs().put("plot", (System.nanoTime() - t0) / 1_000_000);
-        }
     }
 
     static String message(Throwable e) {
