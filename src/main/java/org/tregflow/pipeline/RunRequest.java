@@ -24,7 +24,7 @@ import org.tregflow.report.SheetFormat;
  * @param listener       hears the run's progress (may be null)
  * @param sheets         the files each sample's gating sheet is written as in {@code outDir}/sheets (null: SVG
  *                       and PNG; empty: no sheets drawn); a sample's sheet files of other formats are removed
- *                       there, so each sample of the run has only this run's sheets ({@link SampleOutputs})
+ *                       there, so each sample of the run has only this run's sheets
  */
 public record RunRequest(Path pipeline, List<Path> inputs, Path sampleSheet, String baselineVisit,
                          String endpointVisit, Path outDir, int threads, Consumer<String> progress, boolean resume,
