@@ -6,8 +6,8 @@ import org.tregflow.transform.Selection;
 /**
  * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
  * two-pass radix selection: a histogram of the top 16 bits of each value's order-preserving integer key (13 bits for
- * the medians of fewer events, {@link #FULL_BUCKETS_FROM}) locates the one or two buckets holding the wanted ranks, then only the values of those buckets (a few hundred of a
- * million, typically) go through quickselect. Medians of many populations of the same events (a file's gates)
+ * the medians of fewer events, {@link #FULL_BUCKETS_FROM}) locates the one or two buckets holding the wanted ranks,
+ * then only the values of those buckets (a few hundred of a million, typically) go through quickselect. Medians of many populations of the same events (a file's gates)
  * share each column's bucket codes, nested gates' histograms and one second pass
  * ({@link #medians(float[][], java.util.List)}). Every route
  * gives the same values: the wanted order statistics are the same floats whichever way they are found.
@@ -16,6 +16,7 @@ import org.tregflow.transform.Selection;
 public final class OrderStatistics {
     /** From this many values on, the radix selection beats quickselect (measured: OrderStatisticsBench). */
     static final int RADIX_MIN = 4096;
+    /** Bits of a key that pick its bucket; also the shift that leaves them (32 - 16). */
     private static final int BUCKET_BITS = 16;
     private static final int NEGATIVE_ZERO = Float.floatToRawIntBits(-0f);
 
@@ -443,7 +444,10 @@ public final class OrderStatistics {
             this.values = new float[bracket.size()];
         }
 
-        /** From a histogram of keys shifted right by {@code shift}; null when the population has no finite value. */
+        /**
+         * From a histogram of keys shifted right by {@code shift} (entries past its buckets may be left over from
+         * other calls: the bracket lies before them); null when the population has no finite value.
+         */
         static Median of(int[] hist, int shift) {
             int first = key(-Float.MAX_VALUE) >>> shift;
             int last = key(Float.MAX_VALUE) >>> shift;
