@@ -7,11 +7,11 @@ import org.tregflow.transform.Selection;
  * Quantiles by selection, never by a full sort. Small inputs use Hoare's quickselect (expected O(n)); large ones a
  * two-pass radix selection: a histogram of the top 16 bits of each value's order-preserving integer key (13 bits for
  * the medians of fewer events, {@link #FULL_BUCKETS_FROM}) locates the one or two buckets holding the wanted ranks,
- * then only the values of those buckets (a few hundred of a million, typically) go through quickselect. Medians of many populations of the same events (a file's gates)
- * share each column's bucket codes, nested gates' histograms and one second pass
- * ({@link #medians(float[][], java.util.List)}). Every route
- * gives the same values: the wanted order statistics are the same floats whichever way they are found.
- * The methods may reorder the array they are given; pass a copy when the order matters.
+ * then only the values of those buckets (a few hundred of a million, typically) go through quickselect. Medians of
+ * many populations of the same events (a file's gates) share each column's bucket codes, nested gates' histograms
+ * and one second pass ({@link #medians(float[][], java.util.List)}). Every route gives the same values: the wanted
+ * order statistics are the same floats whichever way they are found. The methods may reorder the array they are
+ * given; pass a copy when the order matters.
  */
 public final class OrderStatistics {
     /** From this many values on, the radix selection beats quickselect (measured: OrderStatisticsBench). */
