@@ -59,7 +59,14 @@ class FastLogicleTest {
     void theBinsAboveFourTAreTheSameWhicheverValueBuildsThem(double t, double w, double m, double a)
             throws Exception {
         // The table's top octaves are built when a value there first comes: the values must not depend on when.
-        float[] xs = sweep(t, Math.abs(new Logicle(t, w, m, a).inverse(0)));
+        // The table is over |x|: the sweep's positive half (sorted), from the bottom up and from the top down.
+        float[] all = sweep(t, Math.abs(new Logicle(t, w, m, a).inverse(0)));
+        int firstPositive = 0;
+        while (all[firstPositive] <= 0) {
+            firstPositive++;
+        }
+        float[] xs = java.util.Arrays.copyOfRange(all, firstPositive, all.length);
+        assertTrue(xs[0] < t / 1000 && xs[xs.length - 1] > 4096 * t, "the sweep starts low and ends off the table");
         float[] highFirst = new float[xs.length];
         for (int i = 0; i < xs.length; i++) {
             highFirst[i] = xs[xs.length - 1 - i];
@@ -72,7 +79,7 @@ class FastLogicleTest {
             assertEquals(Float.floatToRawIntBits(lowFirst[i]), Float.floatToRawIntBits(fromTop[xs.length - 1 - i]),
                     "x = " + xs[i]);
         }
-        // A table shared by a batch's threads: several reaching the top octaves at once build them once, alike.
+        // A table shared by a batch's threads: several reaching the top octaves at once get the same values.
         FastLogicle shared = new FastLogicle(t, w, m, a);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
