@@ -78,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sheets", paramLabel = "FORMATS",
             description = "Gating sheets written per sample in OUT/sheets: svg, png, svg,png or none "
                     + "(default: ${DEFAULT-VALUE}). The SVG is the sharp one to sign off, the PNG a quick look; "
-                    + "without either a batch takes a third (1M-event files) to 45%% (100,000-event files) less CPU. "
+                    + "without either a batch takes 30%% (1M-event files) to 44%% (100,000-event files) less CPU. "
                     + "A sample's sheets of other formats left there by earlier runs are removed.")
     String sheets = "svg,png";
 

@@ -136,8 +136,11 @@ final class InputHashes {
         String sha = hasher.sha256(file);
         Identity after = identity(file);
         if (before != null && before.equals(after) && settled(before, started)) {
-            entries.put(key, new Entry(key, before, sha));
-            changed = true;
+            // A plain run hashes every file again: the same entry once more is no change to write every 10 s.
+            Entry e = new Entry(key, before, sha);
+            if (!e.equals(entries.put(key, e))) {
+                changed = true;
+            }
         } else if (entries.remove(key) != null) { // a recorded hash of an older content must not outlive it
             changed = true;
         }

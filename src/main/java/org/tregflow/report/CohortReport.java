@@ -527,12 +527,12 @@ public final class CohortReport {
         for (int i = 0; i < samples.size(); i++) {
             String id = samples.get(i, "sample_id");
             boolean ok = samples.get(i, "status").strip().equalsIgnoreCase("ok");
-            String stem = GatingSheet.fileStem(id);
             StringBuilder sheet = new StringBuilder();
             for (SheetFormat f : SheetFormat.values()) {
-                if (Files.isRegularFile(f.file(outDir.resolve(SHEETS), id))) {
+                Path file = f.file(outDir.resolve(SHEETS), id);
+                if (Files.isRegularFile(file)) {
                     sheet.append(sheet.length() == 0 ? "" : " · ").append("<a href=\"").append(SHEETS).append('/')
-                            .append(esc(stem)).append('.').append(f.extension()).append("\">").append(f).append("</a>");
+                            .append(esc(file.getFileName().toString())).append("\">").append(f).append("</a>");
                 }
             }
             if (sheet.length() == 0) {

@@ -162,6 +162,13 @@ class InputHashesTest {
         assertTrue(run.saveIfDue(System.nanoTime() + period));
         assertTrue(hashes().recorded(file).isPresent(), "a resume after a kill now finds it");
         assertFalse(run.saveIfDue(System.nanoTime() + 2 * period), "nothing changed since");
+        // The next plain run hashes the unchanged file again: the same entry, nothing to write.
+        InputHashes next = hashes();
+        next.sha256(file, false);
+        assertFalse(next.saveIfDue(System.nanoTime() + period), "the same hash of the same file");
+        Files.writeString(file, "FCS3.1    content two");
+        next.sha256(file, false);
+        assertTrue(next.saveIfDue(System.nanoTime() + period), "a new content is a change");
     }
 
     /**
