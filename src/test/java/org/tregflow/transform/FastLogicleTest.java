@@ -54,6 +54,33 @@ class FastLogicleTest {
         assertEquals(fast.apply(123.4), FastLogicle.of(t, w, m, a).apply(123.4), 0);
     }
 
+    @ParameterizedTest(name = "T={0} W={1} M={2} A={3}")
+    @CsvSource({"262144, 0.5, 4.5, 0", "1000, 0.3, 1, 0", "262144, 1.5, 4.5, 0.5"})
+    void aNegativeValueIsTheMirrorImageOfItsMagnitudeBitForBit(double t, double w, double m, double a) {
+        // The table keeps each bin's intercept with both signs so that a value needs no |x| or copySign: it must
+        // give exactly y(0) + copySign(height(|x|), x), bit for bit, on both sides of 0.
+        FastLogicle fast = new FastLogicle(t, w, m, a);
+        double zero = fast.exact().zero();
+        float[] xs = sweep(t, Math.abs(fast.exact().inverse(0)));
+        float[] ys = new float[xs.length];
+        fast.apply(xs, ys, xs.length);
+        long[] all = new long[(xs.length + 63) / 64];
+        java.util.Arrays.fill(all, -1L);
+        all[all.length - 1] = -1L >>> (64 * all.length - xs.length);
+        float[] sparse = new float[xs.length];
+        fast.apply(xs, sparse, all);
+        int negatives = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double x = xs[i];
+            double expected = zero + Math.copySign(fast.height(Math.abs(x)), x);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(fast.apply(x)), "x = " + x);
+            assertEquals(Float.floatToRawIntBits((float) expected), Float.floatToRawIntBits(ys[i]), "x = " + x);
+            assertEquals(Float.floatToRawIntBits(ys[i]), Float.floatToRawIntBits(sparse[i]), "x = " + x);
+            negatives += x < 0 ? 1 : 0;
+        }
+        assertTrue(negatives > xs.length / 3, "the sweep covers negative values: " + negatives);
+    }
+
     @ParameterizedTest
     @CsvSource({"262144, 0.5, 4.5, 0", "1000, 0.3, 1, 0"})
     void theBinsAboveFourTAreTheSameWhicheverValueBuildsThem(double t, double w, double m, double a)
