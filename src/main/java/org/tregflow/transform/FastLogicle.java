@@ -42,8 +42,11 @@ public final class FastLogicle implements Transform {
     /**
      * Per bin: the intercept a of the chord through the exact values at the bin's edges, as heights above y(0),
      * then -a. For x &lt; 0 the height is -(a + b |x|) = -a + b x exactly (negation is exact), so a value is
-     * y0 + (intercepts[2 bin + sign] + b x): no absolute value or copySign on the way, which made the bulk loop
-     * about 8% slower (`FastLogicleTest` holds the two forms to the same bits).
+     * y0 + (intercepts[2 bin + sign] + b x), with no |x| or copySign: the loop over a population's events, the
+     * pipeline's, runs 11% faster so on Java 17 and 5% on 25 (2.30 -> 2.04 and 2.09 -> 1.99 ms for 700,000 of
+     * 1,000,000 values). The loop over a whole column keeps |x| and copySign, which Java 25's JIT vectorises in part
+     * (1.30 against 1.87 ms per million values; Java 17 2.25 against 2.14). {@code FastLogicleTest} holds both
+     * forms to the same bits.
      */
     private final double[] intercepts;
     /** Per bin: the chord's slope b. */
@@ -190,7 +193,7 @@ public final class FastLogicle implements Transform {
         final int sh = shift;
         final double y0 = zero;
         for (int i = 0; i < n; i++) {
-            dst[i] = one(src[i], a, b, low, count, sh, y0);
+            dst[i] = mirrored(src[i], a, b, low, count, sh, y0);
         }
     }
 
@@ -213,8 +216,9 @@ public final class FastLogicle implements Transform {
     }
 
     /**
-     * One value of the bulk methods; the table's fields come in as locals the loops hold in registers. The bin
-     * comes from the bits of |x| (the sign bit masked off), the intercept's sign from the sign bit.
+     * One value of the loop over a population's events; the table's fields come in as locals the loops hold in
+     * registers. The bin comes from the bits of |x| (the sign bit masked off), the intercept's sign from the sign
+     * bit.
      */
     private float one(float x, double[] a, double[] b, int low, int count, int sh, double y0) {
         int bits = Float.floatToRawIntBits(x);
@@ -226,12 +230,25 @@ public final class FastLogicle implements Transform {
     }
 
     /**
-     * The table's height y(v) - y(0) at v &gt;= 0. The value of x is y(0) + copySign(height(|x|), x) (the form
-     * before the signed intercepts, to which {@code FastLogicleTest} holds the bulk and scalar methods).
+     * The table's height y(v) - y(0) at v &gt;= 0: the value of x is y(0) + copySign(height(|x|), x), the form to
+     * which {@code FastLogicleTest} holds every method, bit for bit.
      */
     double height(double v) {
         int bin = (Float.floatToRawIntBits((float) v) >>> shift) - lowBin;
         return Integer.compareUnsigned(bin, builtFirst) < 0 ? intercepts[2 * bin] + slopes[bin] * v : offTable(v, bin);
+    }
+
+    /** One value of the loop over a whole column, as y0 + copySign(height(|x|), x) (see {@link #intercepts}). */
+    private float mirrored(float x, double[] a, double[] b, int low, int count, int sh, double y0) {
+        float v = Math.abs(x);
+        int bin = (Float.floatToRawIntBits(v) >>> sh) - low;
+        double h;
+        if (Integer.compareUnsigned(bin, count) < 0) {
+            h = a[2 * bin] + b[bin] * v;
+        } else {
+            h = offTable(v, bin);
+        }
+        return (float) (y0 + Math.copySign(h, x));
     }
 
     /** A value outside the bins built first: the linear zone, the bins above 4 T, or the exact form. */
