@@ -65,10 +65,6 @@ final class ProgressReporter implements RunListener {
         return reused;
     }
 
-    Mode mode() {
-        return mode;
-    }
-
     @Override
     public synchronized void started(int files) {
         total = files;

@@ -29,10 +29,6 @@ public record ReadOptions(Stringency stringency, boolean scaleValues, ColumnAllo
         return new ReadOptions(s, scaleValues, columns, channels);
     }
 
-    public ReadOptions withScaleValues(boolean scale) {
-        return new ReadOptions(stringency, scale, columns, channels);
-    }
-
     /** The same options, columns from {@code allocator}. */
     public ReadOptions withColumns(ColumnAllocator allocator) {
         return new ReadOptions(stringency, scaleValues, allocator, channels);

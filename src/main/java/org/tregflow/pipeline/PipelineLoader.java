@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -218,15 +217,5 @@ public final class PipelineLoader {
             return "mapping (key: value)";
         }
         return c.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** JSON view of a definition (for the manifest and debugging). */
-    public static String toJson(PipelineDefinition def) {
-        try {
-            return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
-                    .writeValueAsString(def);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

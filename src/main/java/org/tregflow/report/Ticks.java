@@ -41,12 +41,6 @@ public final class Ticks {
                 : logLike(transform, lo, hi, pxPerUnit, labelGapPx);
     }
 
-    /** True when the axis reads as decades (everything but no transform and flin). */
-    public static boolean isLogLike(Transform transform) {
-        Transform t = unwrap(transform);
-        return t != null && !(t instanceof Linear);
-    }
-
     private static Transform unwrap(Transform t) {
         while (t instanceof Bounded b) {
             t = b.inner();

@@ -144,10 +144,6 @@ public final class KernelDensity {
         return out;
     }
 
-    public int bins() {
-        return density.length;
-    }
-
     /** The grid point (bin centre) of bin i. */
     public double x(int i) {
         return lo + (i + 0.5) * width;

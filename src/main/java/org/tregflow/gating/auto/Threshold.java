@@ -9,7 +9,4 @@ package org.tregflow.gating.auto;
  *                 that made the valley fall back to a tail cut), to be shown with the sample
  */
 public record Threshold(double value, String detail, String warning) {
-    public boolean fellBack() {
-        return warning != null;
-    }
 }
