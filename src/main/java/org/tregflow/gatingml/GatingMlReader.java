@@ -242,7 +242,9 @@ public final class GatingMlReader {
         for (XmlElement d : e.children("dimension")) {
             double min = optionalNumber(d, "min", Double.NEGATIVE_INFINITY);
             double max = optionalNumber(d, "max", Double.POSITIVE_INFINITY);
-            if (d.attr("min") == null && d.attr("max") == null) {
+            // Absent and blank read alike (optionalNumber), so a dimension with max="" and no min is open both
+            // ways, which the standard does not allow (and which could not be written back).
+            if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
                 throw error(d, "a rectangle gate dimension needs min, max or both");
             }
             try {

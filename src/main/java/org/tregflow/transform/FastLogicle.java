@@ -46,7 +46,8 @@ public final class FastLogicle implements Transform {
      * pipeline's, runs 11% faster so on Java 17 and 5% on 25 (2.30 -> 2.04 and 2.09 -> 1.99 ms for 700,000 of
      * 1,000,000 values). The loop over a whole column keeps |x| and copySign, which Java 25's JIT vectorises in part
      * (1.30 against 1.87 ms per million values; Java 17 2.25 against 2.14). {@code FastLogicleTest} holds both
-     * forms to the same bits.
+     * forms to the same bits. The second intercept makes a table half as large again (198 KB against 132 for
+     * T = 262144, W = 0.5, M = 4.5).
      */
     private final double[] intercepts;
     /** Per bin: the chord's slope b. */
@@ -62,7 +63,7 @@ public final class FastLogicle implements Transform {
     }
 
     /**
-     * A shared instance for these parameters: building the table costs about a millisecond and 150 KB, and a
+     * A shared instance for these parameters: building the table costs about 0.4 ms and 200 KB, and a
      * batch uses the same few parameter sets for every file and channel.
      */
     public static FastLogicle of(double T, double W, double M, double A) {

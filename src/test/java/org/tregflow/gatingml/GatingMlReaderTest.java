@@ -104,6 +104,31 @@ class GatingMlReaderTest {
     }
 
     @Test
+    void aRectangleDimensionNeedsABoundWithAValue() {
+        // A blank bound reads as no bound; with the other one absent the dimension would be open both ways, and its
+        // export could not be read back (a fuzzing session's finding).
+        String rectangle = HEAD + """
+                <gating:RectangleGate gating:id="S">
+                  <gating:dimension gating:min="MIN" gating:max="MAX">
+                    <data-type:fcs-dimension data-type:name="FSC-A"/>
+                  </gating:dimension>
+                </gating:RectangleGate>
+                """ + TAIL;
+        for (String bounds : new String[] {"gating:max=\"\"", "gating:min=\" \" gating:max=\"\""}) {
+            String xml = rectangle.replace("gating:min=\"MIN\" gating:max=\"MAX\"", bounds);
+            GatingMlException e = assertThrows(GatingMlException.class, () -> GatingMlReader.read(xml), bounds);
+            assertEquals("<string>:6: <dimension>: a rectangle gate dimension needs min, max or both", e.getMessage());
+        }
+        String openAbove = rectangle.replace("gating:min=\"MIN\" gating:max=\"MAX\"", "gating:min=\"2\" gating:max=\"\"");
+        RectangleGate gate = (RectangleGate) GatingMlReader.read(openAbove).gates().gates().get(0);
+        assertEquals(2.0, gate.ranges().get(0).min());
+        assertEquals(Double.POSITIVE_INFINITY, gate.ranges().get(0).max());
+        RectangleGate again = (RectangleGate) GatingMlReader.read(GatingMlWriter.toXml(GatingMlReader.read(openAbove)))
+                .gates().gates().get(0);
+        assertEquals(gate.ranges(), again.ranges());
+    }
+
+    @Test
     void transformsWithBoundsAndRatios() {
         GatingMlDocument doc = GatingMlReader.read(HEAD + """
                 <transforms:transformation transforms:id="L" transforms:boundMin="0.1">
