@@ -198,6 +198,10 @@ public final class GatingMlWriter {
         if (g instanceof RectangleGate r) {
             open("RectangleGate", g);
             for (RectangleGate.Range range : r.ranges()) {
+                if (!range.hasMin() && !range.hasMax()) {
+                    throw new GatingMlException("cannot export: rectangle gate " + g.id() + " leaves dimension "
+                            + range.dimension().name() + " open both ways; Gating-ML 2.0 needs a min, a max or both");
+                }
                 List<String> extra = new ArrayList<>();
                 if (range.hasMin()) {
                     extra.add(" gating:min=\"" + num(range.min()) + "\"");

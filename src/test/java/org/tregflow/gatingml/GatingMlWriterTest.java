@@ -97,5 +97,11 @@ class GatingMlWriterTest {
         GatingMlException e2 = assertThrows(GatingMlException.class, () -> GatingMlWriter.toXml(GatingMlDocument.of(
                 GateTree.of(RectangleGate.range("r", null, Dimension.of("X", custom), 0, 1)))));
         assertTrue(e2.getMessage().contains("Gating-ML 2.0 defines flin, flog, fasinh, logicle and hyperlog only"));
+        // A range open both ways is a valid gate here but has no Gating-ML form (the reader refuses it too).
+        GatingMlException e3 = assertThrows(GatingMlException.class, () -> GatingMlWriter.toXml(GatingMlDocument.of(
+                GateTree.of(RectangleGate.range("any", null, Dimension.of("FSC-A", null), Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY)))));
+        assertEquals("cannot export: rectangle gate any leaves dimension FSC-A open both ways; Gating-ML 2.0 needs a"
+                + " min, a max or both", e3.getMessage());
     }
 }
