@@ -9,10 +9,15 @@ import java.io.IOException;
  * whose message names the source; any other exception is a bug (the CLI would show it as one).
  *
  * <p>A plain {@code mvn verify} replays the seeds in
- * {@code src/test/resources/org/tregflow/gatingml/GatingMlReaderFuzzTestInputs/readAnyBytes/}. A fuzzing session:
+ * {@code src/test/resources/org/tregflow/gatingml/GatingMlReaderFuzzTestInputs/readAnyBytes/}. A fuzzing session, as
+ * long as the annotation's {@code maxDuration} (jazzer-junit 0.24 takes it from there only; raise it for a longer
+ * one):
  * <pre>
- *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=GatingMlReaderFuzzTest -Djazzer.max_duration=5m
+ *   JAZZER_FUZZ=1 mvn -B -ntp -o test -Dtest=GatingMlReaderFuzzTest
  * </pre>
+ * A crasher is written to the inputs folder, so every later build replays it. Sessions of the eleventh session: the
+ * first found a rectangle dimension with only a blank bound (seed {@code rect-blank-max}); after the fix 889,411 and
+ * 935,078 executions (121 s each): no finding.
  */
 class GatingMlReaderFuzzTest {
     @FuzzTest(maxDuration = "2m")
