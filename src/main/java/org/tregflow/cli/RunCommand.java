@@ -53,8 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     Path pipeline = DEFAULT_PIPELINE;
 
     @Option(names = "--sample-sheet", paramLabel = "CSV",
-            description = "Sample sheet (file,patient,visit[,arm,visit_order,day]); default: the pipeline's "
-                    + "samples.sheet in the first input folder (sample-data/samples.csv).")
+            description = "Sample sheet, UTF-8 CSV (file,patient,visit[,arm,visit_order,day]); default: the "
+                    + "pipeline's samples.sheet in the first input folder (sample-data/samples.csv).")
     Path sampleSheet;
 
     @Option(names = "--baseline-visit", paramLabel = "V", description = "Overrides the pipeline's baseline visit.")

@@ -74,6 +74,30 @@ class InputsAndSheetTest {
         assertTrue(e.getMessage().contains("no 'file' column"));
     }
 
+    @Test
+    void aSheetMustBeUtf8AndABadFileNameIsOneRowsProblem() throws Exception {
+        Path sheet = dir.resolve("samples.csv");
+        // UTF-8 with Excel's byte-order mark and accented names: read as written.
+        Files.write(sheet, ("\uFEFFfile,patient,visit,arm\nP1_V0.fcs,Müller-01,V0,placébo\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SampleSheet s = SampleSheet.read(sheet, List.of());
+        assertEquals(new SampleInfo("Müller-01", "V0", "placébo", null, null),
+                s.entries().get(dir.resolve("P1_V0.fcs").toAbsolutePath().normalize()));
+        // The same sheet as Excel's plain "CSV" writes it (Windows-1252): refused, with the line and the byte.
+        Files.write(sheet, "file,patient,visit,arm\r\nP1_V0.fcs,Müller-01,V0,IL-2\r\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        IOException e = assertThrows(IOException.class, () -> SampleSheet.read(sheet, List.of()));
+        assertEquals(sheet + ":2: the sample sheet is not UTF-8 text (byte 0xFC); save it as UTF-8 (in Excel: Save As,"
+                + " \"CSV UTF-8 (Comma delimited)\")", e.getMessage());
+        // A file name the file system cannot hold (a NUL) is that row's problem, not the run's end.
+        Files.writeString(sheet, "file,patient,visit\nP1\u0000_V0.fcs,P1,V0\nP2_V0.fcs,P2,V0\n");
+        SampleSheet withNul = SampleSheet.read(sheet, List.of());
+        assertEquals(1, withNul.entries().size());
+        assertEquals(1, withNul.problems().size(), withNul.problems().toString());
+        assertTrue(withNul.problems().get(0).startsWith(sheet + ":2: 'P1\u0000_V0.fcs' is not a file name here ("),
+                withNul.problems().get(0));
+    }
+
     /** Rows missing from the inputs are reported in the sheet's order, the same in every run. */
     @Test
     void absentRowsInTheSheetsOrder() throws Exception {
