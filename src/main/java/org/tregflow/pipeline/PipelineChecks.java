@@ -45,6 +45,10 @@ final class PipelineChecks {
         if (panel != null) {
             optional.addAll(panel.optional());
         }
+        if (def.gates().isEmpty()) {
+            // Valid YAML, but every table would come out empty, without a word, for every file.
+            problems.add("gates: none; a pipeline needs at least one gate");
+        }
         checkGates(def.gates(), known, optional, problems, baseDir);
         checkTransforms(def.transforms(), known, problems);
         for (String m : def.statistics().medians()) {

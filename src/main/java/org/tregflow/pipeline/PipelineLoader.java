@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,6 +22,7 @@ import java.util.HashMap;
 import java.util.Deque;
 import java.util.ArrayDeque;
 import java.util.stream.Collectors;
+import org.tregflow.io.Utf8Text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -44,7 +44,9 @@ public final class PipelineLoader {
     public static PipelineDefinition load(Path file) throws PipelineException {
         String text;
         try {
-            text = Files.readString(file);
+            text = Utf8Text.read(file, "save the pipeline file as UTF-8");
+        } catch (Utf8Text.Malformed e) {
+            throw new PipelineException(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new PipelineException(file + ": no such pipeline file");
         } catch (IOException e) {

@@ -1,13 +1,6 @@
 package org.tregflow.pipeline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tregflow.io.Utf8Text;
 import org.tregflow.stats.SampleInfo;
 
 /**
@@ -36,7 +30,8 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
     }
 
     public static SampleSheet read(Path csv, List<Path> allowedFolders) throws IOException {
-        List<String> lines = utf8(csv, Files.readAllBytes(csv)).lines().toList();
+        List<String> lines = Utf8Text.read(csv, "save the sample sheet as UTF-8 (in Excel: Save As, \"CSV UTF-8"
+                + " (Comma delimited)\")").lines().toList();
         Map<Path, SampleInfo> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         if (lines.isEmpty()) {
@@ -130,32 +125,6 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(csv + ":" + (ln + 1) + ": " + name + " '" + v + "' is not a number");
         }
-    }
-
-    /**
-     * The sheet's text, which must be UTF-8 (ASCII is): a sheet in another encoding (Excel's plain "CSV" is
-     * Windows-1252) would be read with its accented names wrong, so it is refused, with the line and the byte that
-     * is not UTF-8, rather than guessed at.
-     */
-    static String utf8(Path csv, byte[] bytes) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new IOException(String.format(Locale.ROOT, "%s:%d: the sample sheet is not UTF-8 text (byte 0x%02X);"
-                    + " save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")", csv, line,
-                    bytes[at] & 0xff));
-        }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     private static String stripBom(String s) {

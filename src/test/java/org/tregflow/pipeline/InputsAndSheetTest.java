@@ -87,7 +87,7 @@ class InputsAndSheetTest {
         Files.write(sheet, "file,patient,visit,arm\r\nP1_V0.fcs,Müller-01,V0,IL-2\r\n"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         IOException e = assertThrows(IOException.class, () -> SampleSheet.read(sheet, List.of()));
-        assertEquals(sheet + ":2: the sample sheet is not UTF-8 text (byte 0xFC); save it as UTF-8 (in Excel: Save As,"
+        assertEquals(sheet + ":2: not UTF-8 text (byte 0xFC); save the sample sheet as UTF-8 (in Excel: Save As,"
                 + " \"CSV UTF-8 (Comma delimited)\")", e.getMessage());
         // A file name the file system cannot hold (a NUL) is that row's problem, not the run's end.
         Files.writeString(sheet, "file,patient,visit\nP1\u0000_V0.fcs,P1,V0\nP2_V0.fcs,P2,V0\n");

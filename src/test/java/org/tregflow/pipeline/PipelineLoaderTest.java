@@ -122,6 +122,9 @@ class PipelineLoaderTest {
                 "  - name: CD4\n    parent: T\n    method: blob\n    markers: [CD4, CD3]");
         assertTrue(failing(badMethod).getMessage().contains("gate 'CD4': unknown method 'blob'"));
 
+        String noGates = VALID.substring(0, VALID.indexOf("gates:")) + "gates: []\n";
+        assertTrue(failing(noGates).getMessage().contains("gates: none; a pipeline needs at least one gate"),
+                failing(noGates).getMessage());
         String badEndpoint = VALID.replace("population: CD4", "population: NK");
         assertTrue(failing(badEndpoint).getMessage().contains("endpoint.population: 'NK' is not a gate"));
     }
@@ -129,6 +132,12 @@ class PipelineLoaderTest {
     @Test
     void emptyAndMissingFiles() throws Exception {
         assertTrue(failing("").getMessage().contains("empty"));
+        // A pipeline saved in Latin-1: refused with the line and the byte (Java alone said "Input length = 1").
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, VALID.replace("name: t", "name: t\ndescription: Café").getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        PipelineException e1 = assertThrows(PipelineException.class, () -> PipelineLoader.load(latin1));
+        assertEquals(latin1 + ":2: not UTF-8 text (byte 0xE9); save the pipeline file as UTF-8", e1.getMessage());
         PipelineException e = assertThrows(PipelineException.class, () -> PipelineLoader.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("no such pipeline file"));
     }
