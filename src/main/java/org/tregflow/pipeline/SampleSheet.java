@@ -30,8 +30,13 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
     }
 
     public static SampleSheet read(Path csv, List<Path> allowedFolders) throws IOException {
-        List<String> lines = Utf8Text.read(csv, "save the sample sheet as UTF-8 (in Excel: Save As, \"CSV UTF-8"
-                + " (Comma delimited)\")").lines().toList();
+        return of(Utf8Text.read(csv, "save the sample sheet as UTF-8 (in Excel: Save As, \"CSV UTF-8"
+                + " (Comma delimited)\")"), csv, allowedFolders);
+    }
+
+    /** The sheet of {@code text}, as if read from {@code csv}: its folder resolves the rows' file names. */
+    static SampleSheet of(String text, Path csv, List<Path> allowedFolders) throws IOException {
+        List<String> lines = text.lines().toList();
         Map<Path, SampleInfo> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         if (lines.isEmpty()) {
