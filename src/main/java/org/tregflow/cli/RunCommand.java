@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import org.tregflow.output.EndpointText;
+import org.tregflow.output.OutputException;
 import org.tregflow.pipeline.Pipeline;
 import org.tregflow.pipeline.PipelineException;
 import org.tregflow.pipeline.RunRequest;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Parameters;
                 "Progress goes to standard error, the endpoint table and cohort summary to standard output, the full "
                 + "log to OUT/tregflow.log.",
                 "Exit codes: 0 all inputs processed, 1 some failed (see the samples table), 2 bad usage or invalid "
-                + "pipeline, 3 nothing could be processed, 4 another run is using the output folder.",
+                + "pipeline, 3 nothing could be processed, 4 another run is using the output folder, 5 the tables "
+                + "could not be written (disk full, permissions; the previous tables stay whole; --resume after the "
+                + "fix reuses the stored results).",
                 "Unattended runs: every finished file's result is kept in OUT/.tregflow/results; after a crash or a "
                 + "kill, --resume analyses only new or changed files (content or pipeline) and rebuilds the tables. "
                 + "One run at a time per output folder (OUT/.tregflow/lock; a dead run's lock is taken over)."})
@@ -45,6 +48,11 @@ public final class RunCommand implements Callable<Integer> {
     static final Path DEFAULT_INPUT = Path.of("sample-data");
     /** Exit code when another run holds the output folder's lock (a scheduler may simply retry later). */
     static final int EXIT_LOCKED = 4;
+    /**
+     * Exit code when the files were analysed but the tables could not be written (a full disk, a folder without
+     * write permission): the output folder, not the inputs or the pipeline, needs fixing, and a scheduler may retry.
+     */
+    static final int EXIT_NOT_WRITTEN = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -167,6 +175,10 @@ public final class RunCommand implements Callable<Integer> {
             err.println("tregflow run: invalid pipeline:");
             e.problems().forEach(p -> err.println("  " + p));
             return 2;
+        } catch (OutputException e) {
+            LoggerFactory.getLogger(RunCommand.class).error("tables not written", e);
+            err.println("tregflow run: " + e.getMessage());
+            return EXIT_NOT_WRITTEN;
         } catch (IOException e) {
             LoggerFactory.getLogger(RunCommand.class).error("run failed", e);
             err.println("tregflow run: " + e.getMessage());

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,11 +31,38 @@ final class StagedFiles implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Puts a staged file in its target's place (the tests make one fail half-way through a commit). */
+    interface Mover {
+        void move(Path temp, Path target) throws IOException;
+    }
+
+    /** A commit that failed after replacing some targets: their names, in order. */
+    static final class PartlyCommitted extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> replaced;
+
+        PartlyCommitted(List<String> replaced, IOException cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            this.replaced = List.copyOf(replaced);
+        }
+
+        List<String> replaced() {
+            return replaced;
+        }
+    }
+
     private final Path dir;
+    private final Mover mover;
     private final Map<Path, Path> staged = new LinkedHashMap<>(); // target -> temp
 
     StagedFiles(Path dir) throws IOException {
+        this(dir, (temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    StagedFiles(Path dir, Mover mover) throws IOException {
         this.dir = dir;
+        this.mover = mover;
         Files.createDirectories(dir);
     }
 
@@ -73,13 +101,26 @@ final class StagedFiles implements AutoCloseable {
      * Flushes every staged file to disk, then renames each over its target in staging order; returns the targets.
      * The flushes run in parallel: the file system commits concurrent fsyncs together, so thirteen files take
      * about the time of three (13 small files: 21-43 ms one after another, 8-16 ms at once, on this machine).
+     * A target that is a folder fails the commit before anything is replaced; a rename that fails after others
+     * succeeded throws {@link PartlyCommitted}, which names the files already replaced.
      */
     List<Path> commit() throws IOException {
+        for (Path target : staged.keySet()) {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(target.getFileName() + " is a folder, in the way of the table of that name");
+            }
+        }
         forceAll(staged.values());
         List<Path> done = new ArrayList<>(staged.size());
         for (Map.Entry<Path, Path> e : staged.entrySet()) {
-            Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            try {
+                mover.move(e.getValue(), e.getKey());
+            } catch (IOException failed) {
+                if (done.isEmpty()) {
+                    throw failed;
+                }
+                throw new PartlyCommitted(done.stream().map(p -> p.getFileName().toString()).toList(), failed);
+            }
             done.add(e.getKey());
         }
         staged.clear();

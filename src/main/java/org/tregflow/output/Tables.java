@@ -98,6 +98,8 @@ public final class Tables {
             }
             current = null;
             return new Written(built.endpoint(), built.cohort(), files.commit());
+        } catch (StagedFiles.PartlyCommitted e) {
+            throw new OutputException(outDir, current, e, e.replaced());
         } catch (IOException | RuntimeException e) {
             throw new OutputException(outDir, current, e);
         }

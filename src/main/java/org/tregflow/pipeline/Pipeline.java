@@ -25,7 +25,6 @@ import org.tregflow.fcs.Keywords;
 import org.tregflow.io.Parallel;
 import org.tregflow.io.SideTask;
 import org.tregflow.output.ArrowTableWriter;
-import org.tregflow.output.OutputException;
 import org.tregflow.output.RunManifest;
 import org.tregflow.output.Tables;
 import org.tregflow.report.CohortReport;
@@ -57,7 +56,8 @@ public final class Pipeline {
      * Runs a batch.
      *
      * @throws PipelineException the pipeline file is invalid
-     * @throws IOException       the sample sheet given cannot be read, or the tables cannot be written
+     * @throws IOException       the sample sheet given cannot be read, or ({@link org.tregflow.output.OutputException})
+     *                           the tables cannot be written
      */
     public static RunResult run(RunRequest request) throws PipelineException, IOException {
         if (request.outDir() == null || RunLock.heldByCurrentThread(request.outDir())) {
@@ -181,12 +181,8 @@ public final class Pipeline {
             RunManifest manifest = RunManifest.of(request.pipeline(), started, finished, results, timings, warnings)
                     .withBatch(new RunManifest.Batch(store.runKey(), request.resume(), reused, hashesRecorded,
                             SheetFormat.format(request.sheets())));
-            try {
-                written = Tables.writeAll(request.outDir(), results, pipeline.populationOrder(),
-                        pipeline.medianMarkers(), spec, manifest);
-            } catch (OutputException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            written = Tables.writeAll(request.outDir(), results, pipeline.populationOrder(),
+                    pipeline.medianMarkers(), spec, manifest);
             try {
                 CohortReport.write(request.outDir());
             } catch (IOException | RuntimeException e) {

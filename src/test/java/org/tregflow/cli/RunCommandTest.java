@@ -36,6 +36,24 @@ class RunCommandTest {
     }
 
     @Test
+    void tablesThatCannotBeWrittenAreExit5AndKeepThePreviousOnes(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun first = CliRun.run("run", "--sheets", "none", "--quiet", "--out", out.toString(), cohort.toString());
+        assertEquals(0, first.exit(), first.err());
+        String populations = Files.readString(out.resolve("populations.csv"));
+        // A folder where the next run's table must go; that run has one file only, so its tables would differ.
+        Files.delete(out.resolve("visits.arrow"));
+        Files.createDirectories(out.resolve("visits.arrow").resolve("in-the-way"));
+        CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", out.toString(),
+                cohort.resolve("P01_V0.fcs").toString());
+        assertEquals(5, o.exit(), o.err());
+        assertTrue(o.err().contains("tregflow run: cannot write the result tables in " + out
+                + ": visits.arrow is a folder, in the way of the table of that name (the previous tables there, if"
+                + " any, are unchanged)"), o.err());
+        assertEquals(populations, Files.readString(out.resolve("populations.csv")), "the previous tables stay");
+    }
+
+    @Test
     void sheetsNoneWritesTheTablesWithoutSheets(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", out.toString(), cohort.toString());

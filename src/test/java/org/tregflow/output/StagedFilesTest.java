@@ -43,6 +43,52 @@ class StagedFilesTest {
     }
 
     @Test
+    void aFolderInTheWayFailsTheCommitBeforeAnythingIsReplaced() throws IOException {
+        Files.writeString(dir.resolve("a.csv"), "old a");
+        Files.createDirectories(dir.resolve("b.csv").resolve("inside"));
+        IOException e = assertThrows(IOException.class, () -> {
+            try (StagedFiles files = new StagedFiles(dir)) {
+                files.stage("a.csv", out -> out.write("new a".getBytes(StandardCharsets.UTF_8)));
+                files.stage("b.csv", out -> out.write("new b".getBytes(StandardCharsets.UTF_8)));
+                files.commit();
+            }
+        });
+        assertEquals("b.csv is a folder, in the way of the table of that name", e.getMessage());
+        assertEquals("old a", Files.readString(dir.resolve("a.csv")), "nothing replaced");
+        assertEquals(2, fileCount(), "temporary files removed");
+    }
+
+    @Test
+    void aCommitThatFailsHalfWayNamesWhatItReplaced() throws IOException {
+        Files.writeString(dir.resolve("a.csv"), "old a");
+        Files.writeString(dir.resolve("b.csv"), "old b");
+        Files.writeString(dir.resolve("c.csv"), "old c");
+        StagedFiles.Mover failsOnC = (temp, target) -> {
+            if (target.getFileName().toString().equals("c.csv")) {
+                throw new IOException("Input/output error");
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        };
+        StagedFiles.PartlyCommitted e = assertThrows(StagedFiles.PartlyCommitted.class, () -> {
+            try (StagedFiles files = new StagedFiles(dir, failsOnC)) {
+                for (String name : new String[] {"a.csv", "b.csv", "c.csv"}) {
+                    files.stage(name, out -> out.write(("new " + name).getBytes(StandardCharsets.UTF_8)));
+                }
+                files.commit();
+            }
+        });
+        assertEquals(java.util.List.of("a.csv", "b.csv"), e.replaced());
+        assertEquals("new a.csv", Files.readString(dir.resolve("a.csv")));
+        assertEquals("old c", Files.readString(dir.resolve("c.csv")));
+        assertEquals(3, fileCount(), "temporary files removed");
+        OutputException out = new OutputException(dir, null, e, e.replaced());
+        assertEquals("cannot write the result tables in " + dir + ": Input/output error (already replaced by this run:"
+                + " a.csv, b.csv; the other files there are the previous run's: run again once this is mended)",
+                out.getMessage());
+    }
+
+    @Test
     void tablesGetTheFolderUsualPermissionsNotOwnerOnly() throws IOException {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "skipped: not POSIX");
         Path plain = Files.createFile(dir.resolve("plain"));
