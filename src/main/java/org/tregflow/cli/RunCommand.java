@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
                 + "log to OUT/tregflow.log.",
                 "Exit codes: 0 all inputs processed, 1 some failed (see the samples table), 2 bad usage or invalid "
                 + "pipeline, 3 nothing could be processed, 4 another run is using the output folder, 5 the tables "
-                + "could not be written (disk full, permissions; the previous tables stay whole; --resume after the "
-                + "fix reuses the stored results).",
+                + "could not be written (disk full, permissions; the message says whether the previous tables are "
+                + "all still there; --resume after the fix reuses the stored results).",
                 "Unattended runs: every finished file's result is kept in OUT/.tregflow/results; after a crash or a "
                 + "kill, --resume analyses only new or changed files (content or pipeline) and rebuilds the tables. "
                 + "One run at a time per output folder (OUT/.tregflow/lock; a dead run's lock is taken over)."})
