@@ -84,7 +84,7 @@ public final class CompensationMatrices {
         for (int r = 0; r < n; r++) {
             int lineNo = lineNumbers.get(firstData + r);
             List<String> cells = tokens(content.get(firstData + r));
-            if (cells.size() == n + 1 && !isNumber(cells.get(0))) {
+            if (cells.size() == n + 1 && !parses(cells.get(0))) {
                 cells = cells.subList(1, cells.size()); // row label, as R's write.table puts it
             }
             if (cells.size() != n) {
@@ -95,7 +95,8 @@ public final class CompensationMatrices {
                 String cell = cells.get(c);
                 if (!isNumber(cell)) {
                     throw new CompensationException(source + " line " + lineNo + ": row " + (r + 1) + ", column "
-                            + (c + 1) + " (" + channels.get(c) + ") holds '" + cell + "', not a number");
+                            + (c + 1) + " (" + channels.get(c) + ") holds '" + cell + "', not a "
+                            + (parses(cell) ? "finite number" : "number"));
                 }
                 values[r][c] = Double.parseDouble(cell);
             }
@@ -103,18 +104,34 @@ public final class CompensationMatrices {
         return new SpilloverMatrix(channels, values);
     }
 
-    /** A row of data: at least one cell, and every cell but possibly a leading label is a number. */
+    /**
+     * A row of data: at least one cell, and every cell but possibly a leading label is a number. NaN, Infinity and
+     * 1e400 count here, so that such a row is reported as a bad value in its place rather than taken for the header.
+     */
     private static boolean looksNumeric(List<String> cells) {
         if (cells.isEmpty()) {
             return false;
         }
         int numeric = 0;
         for (String c : cells) {
-            if (isNumber(c)) {
+            if (parses(c)) {
                 numeric++;
             }
         }
         return numeric > 0 && numeric >= cells.size() - 1 && (numeric > 1 || cells.size() == 1);
+    }
+
+    /** Whether {@code s} reads as a double at all, infinities and NaN included. */
+    private static boolean parses(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static boolean isNumber(String s) {

@@ -69,6 +69,9 @@ class CompensationMatricesTest {
         assertError("A,B,C\n1,0.1\n0.2,1\n0,0\n", "row 1 has 2 values");
         assertError("1,0\n0,1\n", "header row");
         assertError("just words\n", "no rows of numbers");
+        // A non-finite value is named in its place (such a row used to be taken for the header: "not square").
+        assertError("A,B\n1,1e400\n0,1\n", "line 2: row 1, column 2 (B) holds '1e400', not a finite number");
+        assertError("A,B\nFL1,1,NaN\nFL2,0,1\n", "line 2: row 1, column 2 (B) holds 'NaN', not a finite number");
     }
 
     private static void assertError(String text, String fragment) {
