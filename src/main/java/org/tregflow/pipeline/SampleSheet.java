@@ -15,13 +15,18 @@ import org.tregflow.stats.SampleInfo;
 
 /**
  * The sample sheet: a CSV with at least {@code file,patient,visit} and optionally {@code arm}, {@code visit_order},
- * {@code day}, {@code week}. File paths are resolved against the sheet's folder and may not escape the run's
+ * {@code day}, {@code week}; separated by commas, or by semicolons (a spreadsheet's "CSV" where the decimal mark is a
+ * comma) or tabs, as its header shows. File paths are resolved against the sheet's folder and may not escape the run's
  * input folders (a sheet must not make the run read arbitrary files).
  *
  * @param entries  absolute normalised path to the sample's metadata
  * @param problems rows that could not be used, each with its line number
  */
 public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<String> problems) {
+    private static final List<String> REQUIRED = List.of("file", "patient", "visit");
+    /** Tried in this order on the header: the first that gives the required columns separates every line. */
+    private static final char[] SEPARATORS = {',', ';', '\t'};
+
     public SampleSheet {
         // In the sheet's order: Map.copyOf iterates in an order that changes from one JVM to the next, and with it
         // the order of the report's and the manifest's warnings about rows whose file is not among the inputs.
@@ -42,12 +47,18 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
         if (lines.isEmpty()) {
             throw new IOException(csv + ": the sample sheet is empty");
         }
-        List<String> header = parse(stripBom(lines.get(0)));
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            col.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        String headerLine = stripBom(lines.get(0));
+        // Commas, or what a spreadsheet set to a language with a decimal comma writes: semicolons; or tabs.
+        char separator = ',';
+        for (char candidate : SEPARATORS) {
+            if (columns(parse(headerLine, candidate)).keySet().containsAll(REQUIRED)) {
+                separator = candidate;
+                break;
+            }
         }
-        for (String required : List.of("file", "patient", "visit")) {
+        List<String> header = parse(headerLine, separator);
+        Map<String, Integer> col = columns(header);
+        for (String required : REQUIRED) {
             if (!col.containsKey(required)) {
                 throw new IOException(csv + ": the sample sheet has no '" + required + "' column (header: "
                         + String.join(",", header) + ")");
@@ -59,7 +70,7 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
             if (line.isBlank()) {
                 continue;
             }
-            List<String> cells = parse(line);
+            List<String> cells = parse(line, separator);
             String file = cell(cells, col, "file");
             if (file == null) {
                 problems.add(csv + ":" + (ln + 1) + ": no file name");
@@ -136,8 +147,16 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    /** One CSV line (RFC 4180 quoting: "a ""quoted"", comma" is one cell). */
-    static List<String> parse(String line) {
+    private static Map<String, Integer> columns(List<String> header) {
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        return col;
+    }
+
+    /** One line of cells between {@code separator}s, with CSV quoting ("a ""quoted"", comma" is one cell). */
+    static List<String> parse(String line, char separator) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -154,7 +173,7 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 out.add(cur.toString());
                 cur.setLength(0);
             } else {

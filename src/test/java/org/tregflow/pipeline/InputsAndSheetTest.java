@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tregflow.fcs.Channel;
@@ -98,6 +99,24 @@ class InputsAndSheetTest {
                 withNul.problems().get(0));
     }
 
+    @Test
+    void semicolonsOrTabsSeparateASheetWhoseHeaderSaysSo() throws Exception {
+        Path sheet = dir.resolve("samples.csv");
+        SampleInfo expected = new SampleInfo("P1", "V0", "IL-2, low dose", 1.0, null);
+        Path file = dir.resolve("P1_V0.fcs").toAbsolutePath().normalize();
+        // As a spreadsheet writes "CSV" where the decimal mark is a comma: semicolons, commas inside cells.
+        Files.writeString(sheet, "File;Patient;Visit;Arm;Visit_Order\nP1_V0.fcs;P1;V0;IL-2, low dose;1\n");
+        assertEquals(Map.of(file, expected), SampleSheet.read(sheet, List.of()).entries());
+        Files.writeString(sheet, "file\tpatient\tvisit\tarm\tvisit_order\nP1_V0.fcs\tP1\tV0\tIL-2, low dose\t1\n");
+        assertEquals(Map.of(file, expected), SampleSheet.read(sheet, List.of()).entries());
+        // A comma header still wins: a semicolon inside one of its cells is just text.
+        Files.writeString(sheet, "file,patient,visit,arm,visit_order\nP1_V0.fcs,P1,V0,\"IL-2, low dose\",1\n");
+        assertEquals(Map.of(file, expected), SampleSheet.read(sheet, List.of()).entries());
+        Files.writeString(sheet, "file|patient|visit\nP1_V0.fcs|P1|V0\n");
+        IOException e = assertThrows(IOException.class, () -> SampleSheet.read(sheet, List.of()));
+        assertEquals(sheet + ": the sample sheet has no 'file' column (header: file|patient|visit)", e.getMessage());
+    }
+
     /** Rows missing from the inputs are reported in the sheet's order, the same in every run. */
     @Test
     void absentRowsInTheSheetsOrder() throws Exception {
@@ -121,7 +140,8 @@ class InputsAndSheetTest {
 
     @Test
     void csvQuoting() {
-        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), SampleSheet.parse("a,\"b, c\",\"say \"\"hi\"\"\","));
+        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), SampleSheet.parse("a,\"b, c\",\"say \"\"hi\"\"\",", ','));
+        assertEquals(List.of("a", "b; c", "d,e"), SampleSheet.parse("a;\"b; c\";d,e", ';'));
     }
 
     @Test
