@@ -216,7 +216,7 @@ public final class Pipeline {
             allowed.add(path.toAbsolutePath().normalize().getParent());
             inputs.files().forEach(f -> allowed.add(f.getParent()));
         }
-        SampleSheet s = SampleSheet.read(path, allowed);
+        SampleSheet s = SampleSheet.read(path, allowed).matchedTo(inputs.files());
         warnings.addAll(s.problems());
         warnings.addAll(s.absent(inputs.files()));
         return s;

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.tregflow.io.Utf8Text;
 import org.tregflow.stats.SampleInfo;
 
@@ -100,6 +102,34 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
             }
         }
         return new SampleSheet(csv, entries, problems);
+    }
+
+    /**
+     * This sheet with each row's file matched to the run's inputs: a row naming no input exactly takes the one input
+     * whose path differs from it only in case, if there is exactly one (a sheet typed on Windows, files on a Linux
+     * share; or macOS, whose file system ignores case where Java's paths do not), with a note among the problems.
+     */
+    SampleSheet matchedTo(List<Path> inputs) {
+        Set<Path> exact = new HashSet<>(inputs);
+        Map<String, List<Path>> byLowerCase = new HashMap<>();
+        for (Path p : inputs) {
+            byLowerCase.computeIfAbsent(p.toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+        Map<Path, SampleInfo> matched = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>(problems);
+        for (Map.Entry<Path, SampleInfo> e : entries.entrySet()) {
+            Path row = e.getKey();
+            List<Path> same = exact.contains(row) ? null : byLowerCase.get(row.toString().toLowerCase(Locale.ROOT));
+            if (same != null && same.size() == 1 && !entries.containsKey(same.get(0))
+                    && !matched.containsKey(same.get(0))) {
+                matched.put(same.get(0), e.getValue());
+                notes.add("sample sheet " + source + " lists " + row + ": taken as " + same.get(0)
+                        + " (the names differ only in case)");
+            } else {
+                matched.putIfAbsent(row, e.getValue());
+            }
+        }
+        return new SampleSheet(source, matched, notes);
     }
 
     /** Sheet rows whose file is not among the inputs, for the report. */

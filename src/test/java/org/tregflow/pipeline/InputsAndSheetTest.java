@@ -117,6 +117,25 @@ class InputsAndSheetTest {
         assertEquals(sheet + ": the sample sheet has no 'file' column (header: file|patient|visit)", e.getMessage());
     }
 
+    @Test
+    void aRowMatchesTheOneInputItNamesUpToCase() throws Exception {
+        Path sheet = dir.resolve("samples.csv");
+        Files.writeString(sheet, "file,patient,visit\np1_v0.FCS,P1,V0\nP2_V0.fcs,P2,V0\nx.fcs,P3,V0\n");
+        Path p1 = dir.resolve("P1_V0.fcs").toAbsolutePath().normalize();
+        Path p2 = dir.resolve("P2_V0.fcs").toAbsolutePath().normalize();
+        Path upper = dir.resolve("X.fcs").toAbsolutePath().normalize();
+        Path lower = dir.resolve("x.FCS").toAbsolutePath().normalize();
+        SampleSheet s = SampleSheet.read(sheet, List.of()).matchedTo(List.of(p1, p2, upper, lower));
+        assertEquals(new SampleInfo("P1", "V0", null, null, null), s.entries().get(p1));
+        assertEquals(new SampleInfo("P2", "V0", null, null, null), s.entries().get(p2));
+        assertEquals(List.of("sample sheet " + sheet + " lists " + dir.resolve("p1_v0.FCS").toAbsolutePath().normalize()
+                + ": taken as " + p1 + " (the names differ only in case)"), s.problems());
+        // x.fcs is X.fcs or x.FCS: two inputs, so neither; the row stays unmatched and is reported absent.
+        assertNull(s.entries().get(upper));
+        assertNull(s.entries().get(lower));
+        assertEquals(1, s.absent(List.of(p1, p2, upper, lower)).size());
+    }
+
     /** Rows missing from the inputs are reported in the sheet's order, the same in every run. */
     @Test
     void absentRowsInTheSheetsOrder() throws Exception {
