@@ -3,6 +3,7 @@ package org.tregflow.pipeline;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -106,30 +107,36 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
 
     /**
      * This sheet with each row's file matched to the run's inputs: a row naming no input exactly takes the one input
-     * whose path differs from it only in case, if there is exactly one (a sheet typed on Windows, files on a Linux
-     * share; or macOS, whose file system ignores case where Java's paths do not), with a note among the problems.
+     * whose path differs from it only in case or in Unicode form, if there is exactly one (a sheet typed on Windows,
+     * files on a Linux share; macOS, whose file system ignores case where Java's paths do not and keeps accented
+     * names decomposed where a typed sheet has them composed), with a note among the problems.
      */
     SampleSheet matchedTo(List<Path> inputs) {
         Set<Path> exact = new HashSet<>(inputs);
-        Map<String, List<Path>> byLowerCase = new HashMap<>();
+        Map<String, List<Path>> byLoose = new HashMap<>();
         for (Path p : inputs) {
-            byLowerCase.computeIfAbsent(p.toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+            byLoose.computeIfAbsent(loose(p), k -> new ArrayList<>()).add(p);
         }
         Map<Path, SampleInfo> matched = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>(problems);
         for (Map.Entry<Path, SampleInfo> e : entries.entrySet()) {
             Path row = e.getKey();
-            List<Path> same = exact.contains(row) ? null : byLowerCase.get(row.toString().toLowerCase(Locale.ROOT));
+            List<Path> same = exact.contains(row) ? null : byLoose.get(loose(row));
             if (same != null && same.size() == 1 && !entries.containsKey(same.get(0))
                     && !matched.containsKey(same.get(0))) {
                 matched.put(same.get(0), e.getValue());
                 notes.add("sample sheet " + source + " lists " + row + ": taken as " + same.get(0)
-                        + " (the names differ only in case)");
+                        + " (the names differ only in case or Unicode form)");
             } else {
                 matched.putIfAbsent(row, e.getValue());
             }
         }
         return new SampleSheet(source, matched, notes);
+    }
+
+    /** A path as {@link #matchedTo} compares it: composed Unicode (NFC), lower case. */
+    private static String loose(Path p) {
+        return Normalizer.normalize(p.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Sheet rows whose file is not among the inputs, for the report. */

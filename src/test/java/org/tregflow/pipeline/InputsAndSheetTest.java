@@ -129,7 +129,12 @@ class InputsAndSheetTest {
         assertEquals(new SampleInfo("P1", "V0", null, null, null), s.entries().get(p1));
         assertEquals(new SampleInfo("P2", "V0", null, null, null), s.entries().get(p2));
         assertEquals(List.of("sample sheet " + sheet + " lists " + dir.resolve("p1_v0.FCS").toAbsolutePath().normalize()
-                + ": taken as " + p1 + " (the names differ only in case)"), s.problems());
+                + ": taken as " + p1 + " (the names differ only in case or Unicode form)"), s.problems());
+        // An accented name typed composed (as a sheet has it) for a file named decomposed (as macOS keeps it).
+        Files.writeString(sheet, "file,patient,visit\nP\u00c9_V0.fcs,PE,V0\n");
+        Path decomposed = dir.resolve("PE\u0301_V0.fcs").toAbsolutePath().normalize();
+        SampleSheet accents = SampleSheet.read(sheet, List.of()).matchedTo(List.of(decomposed));
+        assertEquals(new SampleInfo("PE", "V0", null, null, null), accents.entries().get(decomposed));
         // x.fcs is X.fcs or x.FCS: two inputs, so neither; the row stays unmatched and is reported absent.
         assertNull(s.entries().get(upper));
         assertNull(s.entries().get(lower));
