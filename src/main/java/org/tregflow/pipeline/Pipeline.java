@@ -98,6 +98,13 @@ public final class Pipeline {
         InputDiscovery.Inputs inputs = InputDiscovery.discover(request.inputs());
         List<String> warnings = new ArrayList<>(inputs.problems());
         SampleSheet sheet = sheet(request, pipeline, inputs, warnings);
+        if (request.outDir() != null) {
+            String overwrite = wouldOverwrite(request.outDir(), sheet == null ? null : sheet.source(),
+                    request.pipeline());
+            if (overwrite != null) {
+                throw new IOException(overwrite);
+            }
+        }
 
         List<Path> files = inputs.files();
         String clash = InputClashes.refusal(files, inputs.folders());
@@ -220,6 +227,35 @@ public final class Pipeline {
         warnings.addAll(s.problems());
         warnings.addAll(s.absent(inputs.files()));
         return s;
+    }
+
+    /**
+     * A refusal when the run would write a table, its manifest or its report over the sample sheet or the pipeline
+     * file (the output folder given as the input folder: the samples table is samples.csv, the sheet's usual name).
+     * Names are compared ignoring case, as macOS and Windows do; null when nothing would be overwritten.
+     */
+    static String wouldOverwrite(Path outDir, Path sheet, Path pipelineFile) {
+        Path out = outDir.toAbsolutePath().normalize();
+        List<String> written = new ArrayList<>();
+        for (String table : Tables.NAMES) {
+            written.add(table + ".arrow");
+            written.add(table + ".csv");
+        }
+        written.add(Tables.MANIFEST);
+        written.add(CohortReport.FILE);
+        for (Path own : new Path[] {sheet, pipelineFile}) {
+            if (own == null) {
+                continue;
+            }
+            Path p = own.toAbsolutePath().normalize();
+            String name = p.getFileName().toString();
+            if (out.equals(p.getParent()) && written.stream().anyMatch(name::equalsIgnoreCase)) {
+                return "the output folder " + outDir + " holds " + (own == sheet ? "the sample sheet " : "the pipeline ")
+                        + p + ", which the run would write over with its own " + name + "; give another --out (the "
+                        + (own == sheet ? "sheet" : "pipeline") + " was not touched)";
+            }
+        }
+        return null;
     }
 
     /** What every file of a run shares. */

@@ -54,6 +54,28 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputFolderThatHoldsTheSampleSheetIsRefusedAndTheSheetKept(@TempDir Path tmp) throws Exception {
+        // --out given as the input folder: the samples table (samples.csv) would replace the sheet of that name.
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        for (Path f : Files.list(cohort).toList()) {
+            Files.copy(f, in.resolve(f.getFileName()));
+        }
+        byte[] sheet = Files.readAllBytes(in.resolve("samples.csv"));
+        CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", in.toString(), in.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("the output folder " + in + " holds the sample sheet " + in.resolve("samples.csv")
+                + ", which the run would write over with its own samples.csv; give another --out"), o.err());
+        assertTrue(java.util.Arrays.equals(sheet, Files.readAllBytes(in.resolve("samples.csv"))), "the sheet is kept");
+        assertFalse(Files.exists(in.resolve("populations.csv")), "nothing analysed");
+        // A sheet named otherwise in the same folder is no obstacle.
+        Files.move(in.resolve("samples.csv"), in.resolve("sheet.csv"));
+        CliRun ok = CliRun.run("run", "--sheets", "none", "--quiet", "--sample-sheet", in.resolve("sheet.csv").toString(),
+                "--out", in.toString(), in.toString());
+        assertEquals(0, ok.exit(), ok.err());
+    }
+
+    @Test
     void sheetsNoneWritesTheTablesWithoutSheets(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", out.toString(), cohort.toString());
