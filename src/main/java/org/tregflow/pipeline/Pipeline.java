@@ -235,7 +235,14 @@ public final class Pipeline {
      * Names are compared ignoring case, as macOS and Windows do; null when nothing would be overwritten.
      */
     static String wouldOverwrite(Path outDir, Path sheet, Path pipelineFile) {
-        Path out = outDir.toAbsolutePath().normalize();
+        String refusal = overwritten(outDir, sheet, "sample sheet");
+        return refusal != null ? refusal : overwritten(outDir, pipelineFile, "pipeline");
+    }
+
+    private static String overwritten(Path outDir, Path own, String what) {
+        if (own == null) {
+            return null;
+        }
         List<String> written = new ArrayList<>();
         for (String table : Tables.NAMES) {
             written.add(table + ".arrow");
@@ -243,19 +250,14 @@ public final class Pipeline {
         }
         written.add(Tables.MANIFEST);
         written.add(CohortReport.FILE);
-        for (Path own : new Path[] {sheet, pipelineFile}) {
-            if (own == null) {
-                continue;
-            }
-            Path p = own.toAbsolutePath().normalize();
-            String name = p.getFileName().toString();
-            if (out.equals(p.getParent()) && written.stream().anyMatch(name::equalsIgnoreCase)) {
-                return "the output folder " + outDir + " holds " + (own == sheet ? "the sample sheet " : "the pipeline ")
-                        + p + ", which the run would write over with its own " + name + "; give another --out (the "
-                        + (own == sheet ? "sheet" : "pipeline") + " was not touched)";
-            }
+        Path p = own.toAbsolutePath().normalize();
+        String name = p.getFileName().toString();
+        if (!outDir.toAbsolutePath().normalize().equals(p.getParent())
+                || written.stream().noneMatch(name::equalsIgnoreCase)) {
+            return null;
         }
-        return null;
+        return "the output folder " + outDir + " holds the " + what + " " + p + ", which the run would write over with "
+                + "its own " + name + "; give another --out (the " + what + " was not touched)";
     }
 
     /** What every file of a run shares. */
