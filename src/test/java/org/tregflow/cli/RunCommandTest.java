@@ -26,6 +26,15 @@ class RunCommandTest {
 
 
 
+    /** The simulated cohort (files and sheet) copied into {@code in}, for a test that changes it. */
+    private static Path copyOfCohort(Path in) throws Exception {
+        Files.createDirectories(in);
+        for (Path f : Files.list(cohort).toList()) {
+            Files.copy(f, in.resolve(f.getFileName()));
+        }
+        return in;
+    }
+
     @Test
     void anUnknownSheetFormatIsBadUsage(@TempDir Path tmp) {
         Path out = tmp.resolve("out");
@@ -56,11 +65,7 @@ class RunCommandTest {
     @Test
     void anOutputFolderThatHoldsTheSampleSheetIsRefusedAndTheSheetKept(@TempDir Path tmp) throws Exception {
         // --out given as the input folder: the samples table (samples.csv) would replace the sheet of that name.
-        Path in = tmp.resolve("in");
-        Files.createDirectories(in);
-        for (Path f : Files.list(cohort).toList()) {
-            Files.copy(f, in.resolve(f.getFileName()));
-        }
+        Path in = copyOfCohort(tmp.resolve("in"));
         byte[] sheet = Files.readAllBytes(in.resolve("samples.csv"));
         CliRun o = CliRun.run("run", "--sheets", "none", "--quiet", "--out", in.toString(), in.toString());
         assertEquals(2, o.exit(), o.err());
@@ -87,11 +92,7 @@ class RunCommandTest {
 
     @Test
     void aBrokenFileAmongGoodOnesFailsAloneWithExitCode1(@TempDir Path tmp) throws Exception {
-        Path in = tmp.resolve("in");
-        Files.createDirectories(in);
-        for (Path f : Files.list(cohort).toList()) {
-            Files.copy(f, in.resolve(f.getFileName()));
-        }
+        Path in = copyOfCohort(tmp.resolve("in"));
         // Named like an FCS file, but not one; and a sheet row for a file that is absent.
         Files.writeString(in.resolve("P09_V0.fcs"), "this is not an FCS file");
         Files.writeString(in.resolve("samples.csv"), Files.readString(in.resolve("samples.csv"))
