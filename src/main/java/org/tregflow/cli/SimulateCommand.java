@@ -51,6 +51,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Generate only these files, e.g. --only P01_V0,P01_C4 (same bytes as in the full cohort).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--force",
+            description = "Replace files of the same names already in the output folder (refused otherwise).")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Files generated at once (default: available cores, at most 4).")
     Integer threads;
@@ -73,6 +77,9 @@ public final class SimulateCommand implements Callable<Integer> {
         CohortSimulator sim = new CohortSimulator(config);
         CohortTruth truth;
         try {
+            if (!force) {
+                refuseToReplace(sim.fileNames());
+            }
             truth = sim.write(out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -90,5 +97,19 @@ public final class SimulateCommand implements Callable<Integer> {
                 truth.files().size(), config.events(), config.channels(), CohortSimulator.SAMPLE_SHEET,
                 CohortSimulator.TRUTH_FILES, CohortSimulator.TRUTH_ENDPOINT, out, met, truth.endpoints().size());
         return 0;
+    }
+
+    /**
+     * A folder that already holds files of the names the cohort is written under: PATIENT_VISIT.fcs and samples.csv
+     * are what a lab's own files are often called, and a simulation written over them would replace real data.
+     */
+    private void refuseToReplace(List<String> names) {
+        List<String> present = names.stream().filter(n -> Files.exists(out.resolve(n))).toList();
+        if (!present.isEmpty()) {
+            String shown = String.join(", ", present.subList(0, Math.min(3, present.size())))
+                    + (present.size() > 3 ? " and " + (present.size() - 3) + " more" : "");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " already holds " + shown
+                    + ", which the simulation would replace; give a new or empty folder, or --force to replace them");
+        }
     }
 }

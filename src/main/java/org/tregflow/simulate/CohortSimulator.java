@@ -114,6 +114,16 @@ public final class CohortSimulator {
         return truth;
     }
 
+    /** The names of the files {@link #write} writes: the FCS files in sheet order, then the sheet and the truth. */
+    public List<String> fileNames() {
+        List<String> names = new ArrayList<>();
+        for (int[] pv : plan()) {
+            names.add(fileName(patients.get(pv[0]).id(), config.visits().get(pv[1])));
+        }
+        names.addAll(List.of(SAMPLE_SHEET, TRUTH_FILES, TRUTH_ENDPOINT));
+        return names;
+    }
+
     /**
      * How many files may be in memory at once: each holds its float columns and one label byte per event, plus a
      * margin for the writer. Fails clearly when not even one fits, rather than with an OutOfMemoryError midway.

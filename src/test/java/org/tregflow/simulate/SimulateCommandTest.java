@@ -27,6 +27,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFolderHoldingFilesOfTheCohortsNamesIsRefusedUnlessForced() throws Exception {
+        // A lab's own file under a name the cohort uses, and its own sheet.
+        Files.writeString(tmp.resolve("P01_V0.fcs"), "a real file");
+        Files.writeString(tmp.resolve("samples.csv"), "the lab's sheet");
+        String err = run(2, "simulate", "--out", tmp.toString(), "--patients", "2", "--events", "1500");
+        assertTrue(err.contains("--out " + tmp + " already holds P01_V0.fcs, samples.csv, which the simulation would"
+                + " replace; give a new or empty folder, or --force to replace them"), err);
+        assertEquals("a real file", Files.readString(tmp.resolve("P01_V0.fcs")));
+        assertEquals("the lab's sheet", Files.readString(tmp.resolve("samples.csv")));
+        assertFalse(Files.exists(tmp.resolve("P01_C1.fcs")), "nothing written");
+        // Other files are no obstacle; --force replaces.
+        Files.delete(tmp.resolve("P01_V0.fcs"));
+        Files.delete(tmp.resolve("samples.csv"));
+        Files.writeString(tmp.resolve("notes.txt"), "kept");
+        run(0, "simulate", "--out", tmp.toString(), "--patients", "1", "--events", "1500");
+        err = run(2, "simulate", "--out", tmp.toString(), "--patients", "1", "--events", "1500");
+        assertTrue(err.contains("already holds P01_V0.fcs, P01_C1.fcs, P01_C4.fcs and 4 more"), err);
+        run(0, "simulate", "--out", tmp.toString(), "--patients", "1", "--events", "1500", "--force");
+        assertEquals("kept", Files.readString(tmp.resolve("notes.txt")));
+    }
+
+    @Test
     void badOptionsAreUsageErrorsWithAnActionableMessage() throws Exception {
         String err = run(2, "simulate", "--out", tmp.toString(), "--channels", "14");
         assertTrue(err.contains("--channels must be 13"), err);
