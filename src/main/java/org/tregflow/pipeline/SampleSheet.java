@@ -51,14 +51,7 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
             throw new IOException(csv + ": the sample sheet is empty");
         }
         String headerLine = stripBom(lines.get(0));
-        // Commas, or what a spreadsheet set to a language with a decimal comma writes: semicolons; or tabs.
-        char separator = ',';
-        for (char candidate : SEPARATORS) {
-            if (columns(parse(headerLine, candidate)).keySet().containsAll(REQUIRED)) {
-                separator = candidate;
-                break;
-            }
-        }
+        char separator = separatorOf(headerLine);
         List<String> header = parse(headerLine, separator);
         Map<String, Integer> col = columns(header);
         for (String required : REQUIRED) {
@@ -182,6 +175,19 @@ public record SampleSheet(Path source, Map<Path, SampleInfo> entries, List<Strin
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /**
+     * Commas, or what a spreadsheet set to a language with a decimal comma writes, semicolons, or tabs: the first that
+     * splits the header into the required columns (commas when none does, for the error message).
+     */
+    private static char separatorOf(String headerLine) {
+        for (char candidate : SEPARATORS) {
+            if (columns(parse(headerLine, candidate)).keySet().containsAll(REQUIRED)) {
+                return candidate;
+            }
+        }
+        return ',';
     }
 
     private static Map<String, Integer> columns(List<String> header) {
