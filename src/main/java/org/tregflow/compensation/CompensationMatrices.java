@@ -1,14 +1,13 @@
 package org.tregflow.compensation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tregflow.io.Utf8Text;
 
 /**
  * Reads a spillover matrix from a text file: a header row of channel names, then one row of numbers per
@@ -23,9 +22,9 @@ public final class CompensationMatrices {
     public static SpilloverMatrix read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new CompensationException(file + " is not a text compensation matrix (not UTF-8 text)", e);
+            text = Utf8Text.read(file, "a compensation matrix is a text file; save it as UTF-8");
+        } catch (Utf8Text.Malformed e) {
+            throw new CompensationException(e.getMessage(), e);
         } catch (IOException e) {
             throw new CompensationException("cannot read compensation matrix file " + file + ": " + e, e);
         }
@@ -123,25 +122,23 @@ public final class CompensationMatrices {
 
     /** Whether {@code s} reads as a double at all, infinities and NaN included. */
     private static boolean parses(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return parsed(s) != null;
     }
 
     static boolean isNumber(String s) {
+        Double v = parsed(s);
+        return v != null && Double.isFinite(v);
+    }
+
+    /** The double {@code s} reads as, or null. */
+    private static Double parsed(String s) {
         if (s.isEmpty()) {
-            return false;
+            return null;
         }
         try {
-            return Double.isFinite(Double.parseDouble(s));
+            return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 

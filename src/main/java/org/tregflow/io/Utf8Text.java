@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Text files people write for a run (the sample sheet, the pipeline), read as UTF-8 (ASCII is UTF-8). A file in
- * another encoding is refused with the line and the byte that is not UTF-8, rather than guessed at: read in the
- * wrong encoding, a patient's or a marker's name with an accent would come out wrong without a word (Java's own
- * message for it is "Input length = 1").
+ * Text files people write for a run (the sample sheet, the pipeline, a compensation matrix), read as UTF-8 (ASCII
+ * is UTF-8). A file in another encoding is refused with the line and the byte that is not UTF-8, rather than
+ * guessed at: read in the wrong encoding, a patient's or a marker's name with an accent would come out wrong without
+ * a word (Java's own message for it is "Input length = 1").
  */
 public final class Utf8Text {
     /** A file that is not UTF-8 text; the message names the file, the line and the byte, and what to do. */

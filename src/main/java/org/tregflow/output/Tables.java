@@ -32,8 +32,20 @@ public final class Tables {
     public static final List<String> NAMES = List.of("samples", "populations", "gates", "visits", "endpoint",
             "cohort");
     public static final String MANIFEST = "manifest.json";
+    /** Every file {@link #writeAll} puts in the output folder: each table as Arrow and CSV, then the manifest. */
+    public static final List<String> FILES = files();
 
     private Tables() {
+    }
+
+    private static List<String> files() {
+        List<String> files = new ArrayList<>();
+        for (String table : NAMES) {
+            files.add(table + ".arrow");
+            files.add(table + ".csv");
+        }
+        files.add(MANIFEST);
+        return List.copyOf(files);
     }
 
     /** The computed tables (by name in {@link #NAMES} order) and the rows behind the summaries. */

@@ -243,17 +243,11 @@ public final class Pipeline {
         if (own == null) {
             return null;
         }
-        List<String> written = new ArrayList<>();
-        for (String table : Tables.NAMES) {
-            written.add(table + ".arrow");
-            written.add(table + ".csv");
-        }
-        written.add(Tables.MANIFEST);
-        written.add(CohortReport.FILE);
         Path p = own.toAbsolutePath().normalize();
         String name = p.getFileName().toString();
-        if (!outDir.toAbsolutePath().normalize().equals(p.getParent())
-                || written.stream().noneMatch(name::equalsIgnoreCase)) {
+        boolean ours = name.equalsIgnoreCase(CohortReport.FILE)
+                || Tables.FILES.stream().anyMatch(name::equalsIgnoreCase);
+        if (!ours || !outDir.toAbsolutePath().normalize().equals(p.getParent())) {
             return null;
         }
         return "the output folder " + outDir + " holds the " + what + " " + p + ", which the run would write over with "

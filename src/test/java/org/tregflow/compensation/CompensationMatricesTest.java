@@ -74,6 +74,16 @@ class CompensationMatricesTest {
         assertError("A,B\nFL1,1,NaN\nFL2,0,1\n", "line 2: row 1, column 2 (B) holds 'NaN', not a finite number");
     }
 
+    @Test
+    void aMatrixFileThatIsNotUtf8IsRefusedWithItsLineAndByte(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path f = tmp.resolve("m.csv");
+        Files.write(f, "FITC-A,PE-A\n1,0.1\n0.2,1 \u00b5\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CompensationException e = assertThrows(CompensationException.class, () -> CompensationMatrices.read(f));
+        assertEquals(f + ":3: not UTF-8 text (byte 0xB5); a compensation matrix is a text file; save it as UTF-8",
+                e.getMessage());
+    }
+
     private static void assertError(String text, String fragment) {
         CompensationException e = assertThrows(CompensationException.class,
                 () -> CompensationMatrices.parse(text, "m.csv"));

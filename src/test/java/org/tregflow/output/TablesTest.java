@@ -81,6 +81,7 @@ class TablesTest {
         }
         names.add("manifest.json");
         assertEquals(names, written.files().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(names, Tables.FILES, "the list others check their files against (Pipeline.wouldOverwrite)");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(13, files.count(), "no temporary file left behind");
         }
